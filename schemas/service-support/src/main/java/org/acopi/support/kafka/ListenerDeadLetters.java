@@ -1,0 +1,80 @@
+package org.acopi.support.kafka;
+
+import java.util.List;
+import java.util.Map;
+import org.acopi.contracts.EventDecodingException;
+import org.acopi.contracts.Topic;
+import org.acopi.support.deadletter.DeadLetters;
+import org.acopi.support.deadletter.InvalidEventException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Error handling of spring-kafka listeners by configuration: a {@link DefaultErrorHandler} whose recoverer publishes
+ * to {@code <topic>-dlt} with acopi's reason headers; validation and decoding failures are not retried, anything else
+ * is retried twice, then dead-lettered. Batch listeners call {@link #failOnUndecodable} first so that a bad record in
+ * a batch is dead-lettered alone and the rest of the batch is processed.
+ */
+public final class ListenerDeadLetters {
+
+    private ListenerDeadLetters() {
+    }
+
+    public static DefaultErrorHandler errorHandler(Map<String, Object> producerConfig) {
+        Map<String, Object> config = new java.util.HashMap<>(producerConfig);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class);
+        KafkaTemplate<Object, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, ex) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1));
+        recoverer.setHeadersFunction((record, ex) -> {
+            DeadLetters.record(record.topic(), record.key() == null ? null : String.valueOf(record.key()),
+                    record.partition(), record.offset(), unwrap(ex));
+            return new RecordHeaders(DeadLetters.headers(record.topic(), record.partition(), record.offset(), unwrap(ex)));
+        });
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
+        handler.addNotRetryableExceptions(InvalidEventException.class, EventDecodingException.class,
+                DeserializationException.class);
+        return handler;
+    }
+
+    /**
+     * Throws for the first record of a batch whose value could not be decoded (spring-kafka's
+     * ErrorHandlingDeserializer left it null with the failure in a header).
+     */
+    public static void failOnUndecodable(List<? extends ConsumerRecord<?, ?>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<?, ?> record = records.get(i);
+            if (record.value() == null && record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+                DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
+                        SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+                throw new BatchListenerFailedException("undecodable record", failure, i);
+            }
+        }
+    }
+
+    /** Throws the batch failure for record {@code index} rejected by edge validation. */
+    public static BatchListenerFailedException rejected(InvalidEventException failure, int index) {
+        return new BatchListenerFailedException(failure.getMessage(), failure, index);
+    }
+
+    private static Throwable unwrap(Exception ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && !(t instanceof InvalidEventException) && !(t instanceof EventDecodingException)
+                && !(t instanceof DeserializationException && t.getCause() instanceof EventDecodingException)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}
