@@ -1,0 +1,21 @@
+package org.acopi.eligibility.domain;
+
+/**
+ * Why an eligibility input breaks the event contract (design.md §4: identifiers validated at the edge). The code is
+ * stable: it is the dead-letter reason of the record and the problem code of a rejected preview request.
+ */
+public record InputProblem(String code, String field, String message) {
+
+    public static final String MISSING_VALUE = "MISSING_VALUE";
+    public static final String MISSING_FIELD = "MISSING_FIELD";
+    public static final String UNSUPPORTED_PY = "UNSUPPORTED_PY";
+    public static final String INVALID_TIN = "INVALID_TIN";
+    public static final String INVALID_NPI = "INVALID_NPI";
+    public static final String KEY_MISMATCH = "KEY_MISMATCH";
+    public static final String INVALID_SNAPSHOT = "INVALID_SNAPSHOT";
+    public static final String UNKNOWN_CLINICIAN_TYPE = "UNKNOWN_CLINICIAN_TYPE";
+    public static final String INVALID_HARDSHIP_LEVEL = "INVALID_HARDSHIP_LEVEL";
+    public static final String INCONSISTENT_INPUTS = "INCONSISTENT_INPUTS";
+    /** A JSON field with a value of the wrong type or an unknown enum symbol (preview only; on Kafka, Avro rejects it). */
+    public static final String INVALID_VALUE = "INVALID_VALUE";
+}

@@ -1,0 +1,85 @@
+package org.acopi.eligibility.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.acopi.contracts.Identifiers;
+import org.acopi.events.HardshipBasis;
+import org.acopi.events.SpecialStatus;
+import org.acopi.events.Track;
+import org.junit.jupiter.api.Test;
+
+/** The per-PY rules data: present for every supported PY, complete, and the §11.1 enforcement defaults. */
+class EligibilityRulesTest {
+
+    @Test
+    void everySupportedPerformanceYearHasRules() {
+        EligibilityRules rules = EligibilityRules.load();
+        assertThat(rules.years()).containsExactlyElementsOf(Identifiers.supportedYears()).contains(2025, 2026);
+    }
+
+    @Test
+    void enforcementFollowsSection11_1() {
+        EligibilityRules rules = EligibilityRules.load();
+        for (Track track : Track.values()) {
+            assertThat(rules.forYear(2025).enforced(track)).as("PY2025 " + track).isFalse();
+            assertThat(rules.forYear(2026).enforced(track)).as("PY2026 " + track).isTrue();
+        }
+        assertThat(rules.forYear(2025).enforced(null)).isFalse();
+        assertThat(rules.forYear(2026).enforced(null)).isTrue();
+    }
+
+    @Test
+    void everyStatusAndBasisReweightsInBothYears() {
+        for (int py : new int[] {2025, 2026}) {
+            PyEligibilityRules rules = EligibilityRules.load().forYear(py);
+            for (SpecialStatus s : SpecialStatus.values()) {
+                assertThat(rules.reweights(s)).isTrue();
+            }
+            for (HardshipBasis b : HardshipBasis.values()) {
+                assertThat(rules.reweights(b)).isTrue();
+            }
+            assertThat(rules.decidingSnapshot()).isEqualTo(3);
+            assertThat(rules.isMipsEligibleType("CLINICAL_SOCIAL_WORKER")).isTrue();
+            assertThat(rules.isMipsEligibleType("MARRIAGE_FAMILY_THERAPIST")).isFalse();
+        }
+    }
+
+    @Test
+    void aYearCanChangeAnyValueByDataAlone() throws IOException {
+        String json = resource("rules/py2026/eligibility.json")
+                .replace("\"performanceYear\": 2026", "\"performanceYear\": 2027")
+                .replace("acopi-eligibility-rules/2026.1", "acopi-eligibility-rules/2027.1")
+                .replace("\"decidingSnapshot\": 3", "\"decidingSnapshot\": 2")
+                .replace("\"specialStatuses\": [\"SMALL_PRACTICE\", ", "\"specialStatuses\": [");
+        PyEligibilityRules py2027 = EligibilityRules.parse(json, "py2027 test");
+        assertThat(py2027.performanceYear()).isEqualTo(2027);
+        assertThat(py2027.decidingSnapshot()).isEqualTo(2);
+        assertThat(py2027.reweights(SpecialStatus.SMALL_PRACTICE)).isFalse();
+    }
+
+    @Test
+    void rulesWithoutAReasonTheEngineCanProduceAreRejected() throws IOException {
+        String json = resource("rules/py2026/eligibility.json").replaceAll("\\{\"code\": \"BELOW_LVT\"[^}]*},", "");
+        assertThatThrownBy(() -> EligibilityRules.parse(json, "broken"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("BELOW_LVT");
+    }
+
+    @Test
+    void reasonsAreOrderedAsSection7_3() {
+        PyEligibilityRules rules = EligibilityRules.load().forYear(2026);
+        assertThat(rules.reasons()).extracting(ReasonRule::code).containsSubsequence(
+                "NOT_IN_SNAPSHOT3", "FQHC_RHC_NOT_MIPS_EC", "NOT_MIPS_EC_TYPE", "BELOW_LVT", "REWEIGHT_SMALL_PRACTICE",
+                "REWEIGHT_AUTO_EUC", "REWEIGHT_APP_DECERTIFIED_EHR", "REWEIGHT_DATA_COMPROMISED", "QP_SSP_ONLY",
+                "PARTIAL_QP_SSP", "REQUIRED");
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = EligibilityRulesTest.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
