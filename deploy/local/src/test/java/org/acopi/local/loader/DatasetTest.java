@@ -1,0 +1,205 @@
+package org.acopi.local.loader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.acopi.contracts.Topics;
+import org.acopi.events.AcoProfile;
+import org.acopi.events.ClinicianFacts;
+import org.acopi.events.EntityType;
+import org.acopi.events.HardshipDecision;
+import org.acopi.events.HardshipLevel;
+import org.acopi.events.PiSubmission;
+import org.acopi.events.Program;
+import org.acopi.events.Proportion;
+import org.acopi.events.QpStatus;
+import org.acopi.events.RosterEntry;
+import org.acopi.events.SpecialStatus;
+import org.acopi.events.Track;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetTest {
+
+    @Test
+    void parsesEveryKindOfGoodRow() {
+        Dataset dataset = Dataset.parse(dataset("minimal"));
+
+        assertThat(dataset.problems()).isEmpty();
+        assertThat(dataset.acoYears()).containsExactly(new AcoYear("T0001", 2026));
+        assertThat(dataset.countsByTopic()).containsExactly(
+                Map.entry(Topics.ACO_PROFILES.name(), 1), Map.entry(Topics.ROSTER.name(), 4),
+                Map.entry(Topics.CLINICIAN_FACTS.name(), 4), Map.entry(Topics.HARDSHIPS.name(), 2),
+                Map.entry(Topics.SUBMISSIONS.name(), 3));
+
+        AcoProfile profile = value(dataset, "T0001:2026", AcoProfile.class);
+        assertThat(profile.getLegalName()).isEqualTo("Test ACO, LLC");
+        assertThat(profile.getProgram()).isEqualTo(Program.MSSP);
+        assertThat(profile.getTrack()).isEqualTo(Track.BASIC_C);
+        assertThat(profile.getUpdatedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.002Z"));
+
+        RosterEntry late = value(dataset, "2026:222222222:1000000046", RosterEntry.class);
+        assertThat(late.getSnapshot()).isEqualTo(4);
+        assertThat(late.getRecordedAt()).isEqualTo(Instant.parse("2026-12-31T00:00:00.005Z"));
+        assertThat(late.getEventId()).hasSize(36);
+
+        ClinicianFacts qp = value(dataset, "2026:222222222:1000000038", ClinicianFacts.class);
+        assertThat(qp.getQpStatus()).isEqualTo(QpStatus.QP);
+        assertThat(qp.getTinSpecialStatuses()).containsExactly(SpecialStatus.SMALL_PRACTICE, SpecialStatus.NON_PATIENT_FACING);
+        assertThat(qp.getSpecialStatuses()).isEmpty();
+        assertThat(qp.getAsOf()).isEqualTo(Instant.parse("2026-12-15T10:30:00Z"));
+        assertThat(value(dataset, "2026:111111111:1000000012", ClinicianFacts.class).getAsOf())
+                .isEqualTo(Instant.parse("2026-12-15T00:00:00Z"));
+
+        HardshipDecision wholeTin = value(dataset, "2026:222222222:*", HardshipDecision.class);
+        assertThat(wholeTin.getLevel()).isEqualTo(HardshipLevel.TIN);
+        assertThat(wholeTin.getNpi()).isNull();
+        assertThat(value(dataset, "2026:111111111:1000000012", HardshipDecision.class).getLevel())
+                .isEqualTo(HardshipLevel.INDIVIDUAL);
+
+        PiSubmission group = value(dataset, "2026:GROUP:111111111", PiSubmission.class);
+        assertThat(group.getSubmitter()).isEqualTo("clinic-ehr");
+        assertThat(group.getTin()).isEqualTo("111111111");
+        assertThat(group.getNpi()).isNull();
+        assertThat(group.getPerformanceStart()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(group.getCehrtId()).isEqualTo("0015C0000000000");
+        assertThat(group.getSubmittedAt()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+        assertThat(group.getMeasurements()).hasSize(13);
+        assertThat(group.getMeasurements().get(4).getValue()).isEqualTo(new Proportion(100L, 100L));
+        assertThat(group.getMeasurements().get(0).getValue()).isEqualTo(true);
+
+        PiSubmission individual = value(dataset, "2026:INDIVIDUAL:111111111:1000000012", PiSubmission.class);
+        assertThat(individual.getSubmitter()).isEqualTo("acme-registry");
+        assertThat(individual.getSubmittedAt()).isEqualTo(Instant.parse("2027-02-01T12:00:00Z"));
+        assertThat(individual.getMeasurements().get(2).getValue()).isNull();
+
+        PiSubmission entity = value(dataset, "2026:APM_ENTITY:T0001", PiSubmission.class);
+        assertThat(entity.getEntityType()).isEqualTo(EntityType.APM_ENTITY);
+        assertThat(entity.getSubmissionId()).isEqualTo("entity-2026-1");
+        assertThat(entity.getWithdrawn()).isTrue();
+        assertThat(entity.getSubmittedAt()).isEqualTo(Instant.parse("2027-01-01T00:00:00.001Z"));
+    }
+
+    @Test
+    void reportsEachKindOfBadRowAndKeepsTheGoodOnes() {
+        Dataset dataset = Dataset.parse(dataset("bad-rows"));
+
+        assertThat(dataset.problems()).extracting(LoadProblem::file, LoadProblem::line).containsExactly(
+                tuple("aco-profiles.csv", 4), tuple("aco-profiles.csv", 5), tuple("aco-profiles.csv", 6),
+                tuple("roster.csv", 3), tuple("roster.csv", 4), tuple("roster.csv", 5), tuple("roster.csv", 6),
+                tuple("roster.csv", 7), tuple("roster.csv", 8), tuple("roster.csv", 9),
+                tuple("clinician-facts.csv", 3), tuple("clinician-facts.csv", 4), tuple("clinician-facts.csv", 5),
+                tuple("clinician-facts.csv", 6),
+                tuple("hardships.csv", 3), tuple("hardships.csv", 4), tuple("hardships.csv", 5),
+                tuple("submissions/broken.json", 2),
+                tuple("submissions/mixed.json", 9), tuple("submissions/mixed.json", 15),
+                tuple("submissions/mixed.json", 21), tuple("submissions/mixed.json", 27),
+                tuple("submissions/mixed.json", 33), tuple("submissions/mixed.json", 39));
+        assertThat(dataset.problems()).extracting(LoadProblem::reason).containsExactly(
+                "program 'MEDICAID' is not one of MSSP|REACH",
+                "track is empty; an MSSP ACO has a track (BASIC_A..BASIC_E, ENHANCED)",
+                "performanceYear 2019 is not a supported performance year [2025, 2026]",
+                "tin is not a TIN (9 digits)",
+                "npi fails the NPI check digit (Luhn over 80840)",
+                "snapshot 5 is not an APM snapshot (1-4)",
+                "status 'GONE' is not one of ACTIVE|REMOVED",
+                "expected 7 fields, found 6",
+                "unterminated quoted field",
+                "clinicianType is empty",
+                "mipsEligible 'yes' is not true|false",
+                "qpStatus 'MAYBE' is not one of QP|PARTIAL_QP|NONE",
+                "specialStatuses 'RURAL' is not one of SMALL_PRACTICE|HOSPITAL_BASED|ASC_BASED|NON_PATIENT_FACING",
+                "asOf '15/12/2026' is not an ISO date or instant",
+                "basis 'FLOOD' is not one of INSUFFICIENT_INTERNET|EXTREME_UNCONTROLLABLE|CEHRT_NOT_AVAILABLE|DECERTIFIED_EHR",
+                "status 'MAYBE' is not one of PENDING|APPROVED|DENIED",
+                "npi is not an NPI (10 digits)",
+                dataset.problems().get(17).reason(),
+                "entityType 'subgroup' is not one of individual|group|virtualGroup|apmEntity",
+                "taxpayerIdentificationNumber is not a TIN (9 digits)",
+                "no measurement set of category pi",
+                "value of PI_EP_1 is neither true|false nor {numerator, denominator} whole numbers",
+                "performanceStart '01/01/2026' is not an RFC 3339 date (yyyy-mm-dd)",
+                "a submission must be a JSON object");
+        assertThat(dataset.problems().get(17).reason()).startsWith("not valid JSON");
+
+        assertThat(dataset.countsByTopic()).containsExactly(
+                Map.entry(Topics.ACO_PROFILES.name(), 1), Map.entry(Topics.ROSTER.name(), 1),
+                Map.entry(Topics.CLINICIAN_FACTS.name(), 1), Map.entry(Topics.HARDSHIPS.name(), 1),
+                Map.entry(Topics.SUBMISSIONS.name(), 1));
+    }
+
+    @Test
+    void problemsNeverShowATin() {
+        Dataset dataset = Dataset.parse(dataset("bad-rows"));
+
+        assertThat(dataset.problems()).allSatisfy(p -> assertThat(p.toString()).doesNotContainPattern("[0-9]{8,9}"));
+    }
+
+    @Test
+    void sameDatasetGivesTheSameEvents() {
+        Dataset first = Dataset.parse(dataset("minimal"));
+        Dataset second = Dataset.parse(dataset("minimal"));
+
+        assertThat(second.events()).isEqualTo(first.events());
+        assertThat(second.digest()).isEqualTo(first.digest());
+    }
+
+    @Test
+    void optionalTimestampColumnsOverrideTheDefaults() {
+        Dataset dataset = Dataset.parse(dataset("py2025-two-acos"));
+
+        assertThat(dataset.problems()).isEmpty();
+        assertThat(dataset.acoYears()).containsExactly(new AcoYear("A0100", 2025), new AcoYear("A0200", 2025));
+        assertThat(value(dataset, "A0200:2025", AcoProfile.class).getAllFqhcRhc()).isTrue();
+        assertThat(value(dataset, "2025:444444444:2000000010", RosterEntry.class).getRecordedAt())
+                .isEqualTo(Instant.parse("2025-09-01T00:00:00Z"));
+        assertThat(value(dataset, "2025:444444444:2000000028", ClinicianFacts.class).getPartialQpElectsMips()).isTrue();
+    }
+
+    @Test
+    void headerWithoutARequiredColumnRejectsTheFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("roster.csv"), "acoId,performanceYear,tin,npi,snapshot,status,colour\n"
+                + "A1,2026,111111111,1000000012,3,ACTIVE,blue\n");
+
+        Dataset dataset = Dataset.parse(dir);
+
+        assertThat(dataset.events()).isEmpty();
+        assertThat(dataset.problems()).extracting(LoadProblem::toString).containsExactly(
+                "roster.csv:1: header lacks column(s) clinicianType; expected acoId,performanceYear,tin,npi,clinicianType,snapshot,status");
+    }
+
+    @Test
+    void quotedFieldsMayHoldCommasAndQuotes() {
+        assertThat(CsvTable.split("a, \"b, c\" ,\"say \"\"hi\"\"\",")).containsExactly("a", "b, c", "say \"hi\"", "");
+    }
+
+    @Test
+    void emptyDirectoryIsAProblem(@TempDir Path dir) {
+        assertThat(Dataset.parse(dir).problems()).singleElement()
+                .satisfies(p -> assertThat(p.reason()).startsWith("no dataset files"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> V value(Dataset dataset, String key, Class<V> type) {
+        List<LoadEvent<?>> matches = dataset.events().stream()
+                .filter(e -> e.key().equals(key) && type.isInstance(e.value())).toList();
+        assertThat(matches).as("events of %s keyed %s", type.getSimpleName(), key).hasSize(1);
+        return (V) matches.get(0).value();
+    }
+
+    static Path dataset(String name) {
+        try {
+            return Paths.get(DatasetTest.class.getResource("/datasets/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
