@@ -1,0 +1,15 @@
+package org.acopi.scoring.rules;
+
+import java.math.RoundingMode;
+import java.util.Set;
+
+/**
+ * The per-PY settings of the APM entity PI roll-up (pi-rules.md §6.3, §11.4 item 5): which eligibility reason codes
+ * put a clinician outside the entity's average, and how the mean is rounded for display.
+ */
+public record ApmEntityRollupRules(Set<String> notPartOfEntity, int decimals, RoundingMode roundingMode) {
+
+    public ApmEntityRollupRules {
+        notPartOfEntity = Set.copyOf(notPartOfEntity);
+    }
+}
