@@ -1,0 +1,343 @@
+package org.acopi.eligibility.stream;
+
+import static org.acopi.eligibility.Fixtures.ACO;
+import static org.acopi.eligibility.Fixtures.NPI;
+import static org.acopi.eligibility.Fixtures.NPI_2;
+import static org.acopi.eligibility.Fixtures.T0;
+import static org.acopi.eligibility.Fixtures.TIN;
+import static org.acopi.eligibility.Fixtures.aco;
+import static org.acopi.eligibility.Fixtures.facts;
+import static org.acopi.eligibility.Fixtures.hardship;
+import static org.acopi.eligibility.Fixtures.key;
+import static org.acopi.eligibility.Fixtures.roster;
+import static org.acopi.eligibility.Fixtures.tinHardship;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.acopi.contracts.EventKeys;
+import org.acopi.contracts.Topic;
+import org.acopi.contracts.Topics;
+import org.acopi.eligibility.domain.EligibilityRules;
+import org.acopi.eligibility.domain.ReasonCodes;
+import org.acopi.events.AcoProfile;
+import org.acopi.events.ClinicianFacts;
+import org.acopi.events.HardshipBasis;
+import org.acopi.events.HardshipDecision;
+import org.acopi.events.HardshipStatus;
+import org.acopi.events.ParticipantEligibility;
+import org.acopi.events.ReweightingKind;
+import org.acopi.events.RosterEntry;
+import org.acopi.events.RosterStatus;
+import org.acopi.events.SpecialStatus;
+import org.acopi.support.deadletter.DeadLetters;
+import org.acopi.support.streams.StreamsSettings;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every update path of the eligibility topology (issue 5, item 2), with TopologyTestDriver. */
+class EligibilityTopologyTest {
+
+    static final EligibilityRules RULES = EligibilityRules.load();
+
+    TopologyTestDriver driver;
+    TestInputTopic<String, AcoProfile> acoProfiles;
+    TestInputTopic<String, RosterEntry> roster;
+    TestInputTopic<String, ClinicianFacts> facts;
+    TestInputTopic<String, HardshipDecision> hardships;
+    TestOutputTopic<String, ParticipantEligibility> eligibility;
+
+    @BeforeEach
+    void start() {
+        driver = new TopologyTestDriver(EligibilityTopology.build(RULES), StreamsSettings.forTests("acopi-eligibility"));
+        acoProfiles = input(Topics.ACO_PROFILES);
+        roster = input(Topics.ROSTER);
+        facts = input(Topics.CLINICIAN_FACTS);
+        hardships = input(Topics.HARDSHIPS);
+        eligibility = driver.createOutputTopic(Topics.PARTICIPANT_ELIGIBILITY.name(), new StringDeserializer(),
+                Topics.PARTICIPANT_ELIGIBILITY.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+        return driver.createInputTopic(topic.name(), new StringSerializer(), topic.valueSerde().serializer());
+    }
+
+    void send(AcoProfile profile) {
+        acoProfiles.pipeInput(EventKeys.acoYear(profile.getAcoId(), profile.getPerformanceYear()), profile);
+    }
+
+    void send(RosterEntry entry) {
+        roster.pipeInput(EventKeys.clinician(entry.getPerformanceYear(), entry.getTin(), entry.getNpi()), entry);
+    }
+
+    void send(ClinicianFacts value) {
+        facts.pipeInput(EventKeys.clinician(value.getPerformanceYear(), value.getTin(), value.getNpi()), value);
+    }
+
+    void send(HardshipDecision decision) {
+        hardships.pipeInput(decision.getNpi() == null ? EventKeys.wholeTin(decision.getPerformanceYear(), decision.getTin())
+                : EventKeys.clinician(decision.getPerformanceYear(), decision.getTin(), decision.getNpi()), decision);
+    }
+
+    /** An ACO with one required clinician, output drained. */
+    void requiredClinician() {
+        send(aco(2026).build());
+        send(roster(2026).build());
+        send(facts(2026).build());
+        assertThat(latest().get(key(2026)).getReasonCodes()).containsExactly(ReasonCodes.REQUIRED);
+    }
+
+    Map<String, ParticipantEligibility> latest() {
+        return eligibility.readKeyValuesToMap();
+    }
+
+    @Test
+    void rosterWithoutFactsIsPendingUntilFactsArrive() {
+        send(aco(2026).build());
+        send(roster(2026).build());
+        List<KeyValue<String, ParticipantEligibility>> pending = eligibility.readKeyValuesToList();
+        assertThat(pending).hasSize(1);
+        assertThat(pending.get(0).key).isEqualTo(key(2026));
+        assertThat(pending.get(0).value.getFactsKnown()).isFalse();
+        assertThat(pending.get(0).value.getReasonCodes()).containsExactly(ReasonCodes.FACTS_PENDING);
+
+        send(facts(2026).build());
+        List<ParticipantEligibility> decided = eligibility.readValuesToList();
+        assertThat(decided).hasSize(1);
+        assertThat(decided.get(0).getFactsKnown()).isTrue();
+        assertThat(decided.get(0).getReasonCodes()).containsExactly(ReasonCodes.REQUIRED);
+        assertThat(decided.get(0).getSspEnforced()).isTrue();
+    }
+
+    @Test
+    void factsAndClinicianWithoutRosterProduceNothing() {
+        send(aco(2026).build());
+        send(facts(2026).build());
+        send(hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).build());
+        assertThat(eligibility.isEmpty()).isTrue();
+    }
+
+    @Test
+    void laterSnapshotSupersedesAnEarlierOne() {
+        send(aco(2026).build());
+        send(roster(2026).setSnapshot(2).build());
+        send(facts(2026).setSnapshot(2).setExceedsLowVolumeThreshold(false).build());
+        assertThat(latest().get(key(2026)).getReasonCodes()).containsExactly(ReasonCodes.BELOW_LVT);
+
+        send(facts(2026).setSnapshot(3).setAsOf(T0.minusSeconds(3600)).build());
+        ParticipantEligibility now = latest().get(key(2026));
+        assertThat(now.getReasonCodes()).containsExactly(ReasonCodes.REQUIRED);
+        assertThat(now.getInputVersions().get("facts")).startsWith("snapshot=3");
+    }
+
+    @Test
+    void olderSnapshotArrivingLateChangesNothing() {
+        requiredClinician();
+        send(facts(2026).setSnapshot(2).setAsOf(T0.plusSeconds(86_400)).setExceedsLowVolumeThreshold(false).build());
+        send(roster(2026).setSnapshot(1).setRecordedAt(T0.plusSeconds(86_400)).setStatus(RosterStatus.REMOVED).build());
+        assertThat(eligibility.isEmpty()).isTrue();
+    }
+
+    @Test
+    void clinicianAddedAfterSnapshot3IsNotSubject() {
+        send(aco(2026).build());
+        send(roster(2026).setSnapshot(4).build());
+        send(facts(2026).setSnapshot(4).build());
+        assertThat(latest().get(key(2026)).getReasonCodes()).containsExactly(ReasonCodes.NOT_IN_SNAPSHOT3);
+    }
+
+    @Test
+    void hardshipMovingFromPendingToApprovedExcludes() {
+        requiredClinician();
+        send(hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.PENDING).build());
+        assertThat(eligibility.isEmpty()).as("a pending application changes nothing").isTrue();
+
+        send(hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).setEventId("h-2")
+                .setDecidedAt(T0.plusSeconds(600)).build());
+        ParticipantEligibility approved = latest().get(key(2026));
+        assertThat(approved.getReasonCodes()).containsExactly("REWEIGHT_APP_DECERTIFIED_EHR");
+        assertThat(approved.getReweighting()).isEqualTo(ReweightingKind.APPLICATION_APPROVED);
+        assertThat(approved.getSspRequired()).isFalse();
+    }
+
+    @Test
+    void hardshipMovingFromPendingToDeniedKeepsTheClinicianRequired() {
+        requiredClinician();
+        send(hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.PENDING).build());
+        send(hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.DENIED).setDecidedAt(T0.plusSeconds(600)).build());
+        assertThat(eligibility.isEmpty()).isTrue();
+        // an approval later reversed by a denial is taken back
+        send(hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.APPROVED).setDecidedAt(T0.plusSeconds(700)).build());
+        send(hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.DENIED).setDecidedAt(T0.plusSeconds(800)).build());
+        assertThat(eligibility.readValuesToList()).extracting(e -> e.getReasonCodes().get(0))
+                .containsExactly("REWEIGHT_APP_INSUFFICIENT_INTERNET", ReasonCodes.REQUIRED);
+    }
+
+    @Test
+    void rosterRemovalPublishesARemovedDetermination() {
+        requiredClinician();
+        send(roster(2026).setStatus(RosterStatus.REMOVED).setRecordedAt(T0.plusSeconds(60)).build());
+        ParticipantEligibility removed = latest().get(key(2026));
+        assertThat(removed.getRosterStatus()).isEqualTo(RosterStatus.REMOVED);
+        assertThat(removed.getReasonCodes()).containsExactly(ReasonCodes.ROSTER_REMOVED);
+        assertThat(removed.getSspRequired()).isFalse();
+    }
+
+    @Test
+    void tinLevelStatusAppliesToEveryNpiOfTheTin() {
+        send(aco(2026).build());
+        send(roster(2026, NPI).build());
+        send(roster(2026, NPI_2).build());
+        send(facts(2026, NPI).build());
+        send(facts(2026, NPI_2).build());
+        eligibility.readValuesToList();
+
+        // QPP reports the TIN as a small practice on one NPI's facts only
+        send(facts(2026, NPI_2).setTinSpecialStatuses(List.of(SpecialStatus.SMALL_PRACTICE)).setAsOf(T0.plusSeconds(60)).build());
+        Map<String, ParticipantEligibility> updated = latest();
+        assertThat(updated).containsOnlyKeys(key(2026, NPI), key(2026, NPI_2));
+        assertThat(updated.values()).allSatisfy(e -> {
+            assertThat(e.getReasonCodes()).containsExactly(ReasonCodes.REWEIGHT_SMALL_PRACTICE);
+            assertThat(e.getReweighting()).isEqualTo(ReweightingKind.AUTOMATIC);
+        });
+    }
+
+    @Test
+    void wholeTinHardshipAppliesToEveryNpiOfTheTin() {
+        send(aco(2026).build());
+        send(roster(2026, NPI).build());
+        send(roster(2026, NPI_2).build());
+        send(facts(2026, NPI).build());
+        send(facts(2026, NPI_2).build());
+        eligibility.readValuesToList();
+
+        send(tinHardship(2026, HardshipBasis.EXTREME_UNCONTROLLABLE, HardshipStatus.APPROVED).build());
+        Map<String, ParticipantEligibility> updated = latest();
+        assertThat(updated).containsOnlyKeys(key(2026, NPI), key(2026, NPI_2));
+        assertThat(updated.values()).allSatisfy(e ->
+                assertThat(e.getReasonCodes()).containsExactly("REWEIGHT_APP_EXTREME_UNCONTROLLABLE"));
+    }
+
+    @Test
+    void allFqhcAcoProfileReevaluatesEveryClinicianOfTheAco() {
+        send(aco(2026).build());
+        send(roster(2026, NPI).build());
+        send(roster(2026, NPI_2).build());
+        send(facts(2026, NPI).build());
+        send(facts(2026, NPI_2).setQpStatus(org.acopi.events.QpStatus.QP).build());
+        eligibility.readValuesToList();
+
+        send(aco(2026).setAllFqhcRhc(true).setUpdatedAt(T0.plusSeconds(60)).build());
+        Map<String, ParticipantEligibility> updated = latest();
+        assertThat(updated).containsOnlyKeys(key(2026, NPI), key(2026, NPI_2));
+        assertThat(updated.values()).allSatisfy(e -> {
+            assertThat(e.getReasonCodes().get(0)).isEqualTo(ReasonCodes.ACO_ALL_FQHC);
+            assertThat(e.getSspRequired()).isFalse();
+        });
+
+        // an older profile arriving late changes nothing
+        send(aco(2026).setAllFqhcRhc(false).setUpdatedAt(T0.plusSeconds(30)).build());
+        assertThat(eligibility.isEmpty()).isTrue();
+    }
+
+    @Test
+    void py2025DeterminationIsRequiredButNotEnforcedOnEveryTrack() {
+        send(aco(2025).setTrack(org.acopi.events.Track.BASIC_E).build());
+        send(roster(2025).build());
+        send(facts(2025).build());
+        ParticipantEligibility e = latest().get(key(2025));
+        assertThat(e.getSspRequired()).isTrue();
+        assertThat(e.getSspEnforced()).isFalse();
+        assertThat(e.getRulesVersion()).isEqualTo("acopi-eligibility-rules/2025.1");
+    }
+
+    @Test
+    void duplicatesAndReplaysProduceNoNewDetermination() {
+        AcoProfile profile = aco(2026).build();
+        RosterEntry entry = roster(2026).build();
+        ClinicianFacts value = facts(2026).build();
+        HardshipDecision pending = hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.PENDING).build();
+        send(profile);
+        send(entry);
+        send(value);
+        send(pending);
+        eligibility.readValuesToList();
+
+        for (int i = 0; i < 3; i++) {
+            send(profile);
+            send(entry);
+            send(value);
+            send(pending);
+        }
+        // a newer facts record with the same content is a new version but not a new determination
+        send(facts(2026).setAsOf(T0.plusSeconds(60)).build());
+        assertThat(eligibility.isEmpty()).isTrue();
+    }
+
+    @Test
+    void badRecordsGoToTheInputTopicsDeadLetterTopicAndProcessingGoesOn() {
+        TestInputTopic<String, byte[]> rawRoster = driver.createInputTopic(Topics.ROSTER.name(), new StringSerializer(),
+                new ByteArraySerializer());
+        TestOutputTopic<String, byte[]> rosterDlt = driver.createOutputTopic(Topics.ROSTER.deadLetterName(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        TestOutputTopic<String, byte[]> factsDlt = driver.createOutputTopic(Topics.CLINICIAN_FACTS.deadLetterName(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        TestOutputTopic<String, byte[]> hardshipsDlt = driver.createOutputTopic(Topics.HARDSHIPS.deadLetterName(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        TestOutputTopic<String, byte[]> acoDlt = driver.createOutputTopic(Topics.ACO_PROFILES.deadLetterName(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        rawRoster.pipeInput(key(2026), "not avro".getBytes(StandardCharsets.UTF_8));
+        RosterEntry badTin = roster(2026).setTin("12345678X").build();
+        roster.pipeInput(key(2026), badTin);
+        roster.pipeInput(key(2025), roster(2026).build());
+        roster.pipeInput(EventKeys.clinician(2024, TIN, NPI), roster(2024).build());
+        roster.pipeInput(key(2026), roster(2026).setClinicianType("ASTROLOGER").build());
+        facts.pipeInput(key(2026), facts(2026).setNpi("1234567890").build());
+        hardships.pipeInput(key(2026), tinHardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).build());
+        acoProfiles.pipeInput("A9999:2026", aco(2026).build());
+
+        assertThat(rosterDlt.readRecordsToList()).extracting(r -> header(r, DeadLetters.REASON_HEADER))
+                .containsExactly("UNDECODABLE_HEADER", "INVALID_TIN", "KEY_MISMATCH", "UNSUPPORTED_PY", "UNKNOWN_CLINICIAN_TYPE");
+        assertThat(factsDlt.readRecordsToList()).extracting(r -> header(r, DeadLetters.REASON_HEADER)).containsExactly("INVALID_NPI");
+        assertThat(hardshipsDlt.readRecordsToList()).extracting(r -> header(r, DeadLetters.REASON_HEADER)).containsExactly("KEY_MISMATCH");
+        TestRecord<String, byte[]> acoDead = acoDlt.readRecord();
+        assertThat(header(acoDead, DeadLetters.REASON_HEADER)).isEqualTo("KEY_MISMATCH");
+        assertThat(header(acoDead, DeadLetters.ORIGINAL_TOPIC_HEADER)).isEqualTo(Topics.ACO_PROFILES.name());
+        assertThat(eligibility.isEmpty()).isTrue();
+
+        requiredClinician();
+    }
+
+    @Test
+    void deadLetterMessagesNeverCarryAFullTin() {
+        TestOutputTopic<String, byte[]> rosterDlt = driver.createOutputTopic(Topics.ROSTER.deadLetterName(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        roster.pipeInput(key(2025), roster(2026).build());
+        TestRecord<String, byte[]> dead = rosterDlt.readRecord();
+        assertThat(header(dead, DeadLetters.MESSAGE_HEADER)).doesNotContain(TIN).contains("*****" + TIN.substring(5));
+        assertThat(dead.key()).isEqualTo(key(2025));
+        assertThat(dead.value()).isEqualTo(Topics.ROSTER.valueSerde().serializer().serialize("t", roster(2026).build()));
+        assertThat(ACO).isNotBlank();
+    }
+
+    static String header(TestRecord<String, byte[]> record, String name) {
+        return DeadLetters.headerValue(record.headers(), name);
+    }
+}
