@@ -1,0 +1,89 @@
+package org.acopi.reporting.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.acopi.reporting.participants.ParticipantRepository;
+import org.acopi.reporting.participants.ParticipantUpdate;
+import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
+import org.acopi.reporting.publicreport.PublicReports;
+import org.acopi.support.deadletter.InvalidEventException;
+import org.acopi.support.kafka.ListenerDeadLetters;
+import org.acopi.support.metrics.EventMetrics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * The batch listeners (consumer group {@code acopi-reporting}) that keep the read models of design.md §6 from the
+ * MSSP PI determinations (42 CFR 425.507), the clinicians' final PI scores and the APM entity PI scores. Per batch:
+ * validate each record at the edge, one bulk write of the participants (or APM entity scores), then recompute the
+ * public reports of the ACOs touched. A bad record is dead-lettered alone: the records before it are applied first.
+ */
+@Component
+class ReportingListeners {
+
+    private final ParticipantRepository participants;
+    private final PublicReports reports;
+
+    ReportingListeners(ParticipantRepository participants, PublicReports reports) {
+        this.participants = participants;
+        this.reports = reports;
+    }
+
+    @KafkaListener(id = "reporting-participant-eligibility", idIsGroup = false, batch = "true",
+            topics = "#{T(org.acopi.contracts.Topics).PARTICIPANT_ELIGIBILITY.name()}")
+    void onParticipantEligibility(List<ConsumerRecord<String, Object>> records) {
+        consume(records, EventMapping::eligibility, this::applyParticipants);
+    }
+
+    @KafkaListener(id = "reporting-clinician-scores", idIsGroup = false, batch = "true",
+            topics = "#{T(org.acopi.contracts.Topics).CLINICIAN_SCORES.name()}")
+    void onClinicianScores(List<ConsumerRecord<String, Object>> records) {
+        consume(records, EventMapping::clinicianScore, this::applyParticipants);
+    }
+
+    @KafkaListener(id = "reporting-apm-entity-scores", idIsGroup = false, batch = "true",
+            topics = "#{T(org.acopi.contracts.Topics).APM_ENTITY_SCORES.name()}")
+    void onApmEntityScores(List<ConsumerRecord<String, Object>> records) {
+        consume(records, EventMapping::apmEntityScore, reports::applyApmEntityScores);
+    }
+
+    private void applyParticipants(List<ParticipantUpdate> updates) {
+        if (!updates.isEmpty()) {
+            reports.refresh(participants.apply(updates));
+        }
+    }
+
+    private static <T> void consume(List<ConsumerRecord<String, Object>> records,
+                                    Function<ConsumerRecord<String, Object>, T> validate, Consumer<List<T>> apply) {
+        List<T> accepted = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, Object> record = records.get(i);
+            if (record.value() == null) {
+                if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+                    applied(records, accepted, apply, i);
+                    ListenerDeadLetters.failOnUndecodable(records.subList(0, i + 1));
+                }
+                continue;
+            }
+            try {
+                accepted.add(validate.apply(record));
+            } catch (InvalidEventException e) {
+                applied(records, accepted, apply, i);
+                throw ListenerDeadLetters.rejected(e, i);
+            }
+        }
+        applied(records, accepted, apply, records.size());
+    }
+
+    private static <T> void applied(List<ConsumerRecord<String, Object>> records, List<T> accepted, Consumer<List<T>> apply,
+                                    int processed) {
+        apply.accept(accepted);
+        if (processed > 0) {
+            EventMetrics.processed(records.get(0).topic(), processed);
+        }
+    }
+}

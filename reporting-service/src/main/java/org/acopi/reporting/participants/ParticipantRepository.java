@@ -1,0 +1,185 @@
+package org.acopi.reporting.participants;
+
+import static org.acopi.reporting.participants.ParticipantDocuments.ACO_ID;
+import static org.acopi.reporting.participants.ParticipantDocuments.ELIGIBILITY;
+import static org.acopi.reporting.participants.ParticipantDocuments.ID;
+import static org.acopi.reporting.participants.ParticipantDocuments.NPI;
+import static org.acopi.reporting.participants.ParticipantDocuments.PERFORMANCE_YEAR;
+import static org.acopi.reporting.participants.ParticipantDocuments.SCORE;
+import static org.acopi.reporting.participants.ParticipantDocuments.STATUS;
+import static org.acopi.reporting.participants.ParticipantDocuments.TIN;
+import static org.acopi.reporting.participants.ParticipantDocuments.VERSION_OFFSET;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.acopi.reporting.VersionedUpserts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code participants} read model (design.md §6): one document per PY+TIN+NPI holding the latest MSSP PI
+ * determination (42 CFR 425.507) and the latest final PI score, each with the Kafka record it came from, plus the
+ * public-reporting status derived from both (pi-rules.md §8). Only find and unordered bulk {@code updateOne} with
+ * {@code $set} are used, so the model works on any MongoDB and on mongo-java-server (no transactions or sessions).
+ *
+ * <p>A batch is applied in two bulk writes. First each part is set only where the stored part is older (filter on its
+ * offset), so a duplicate, an older version or a redelivered record changes nothing. Then the derived fields
+ * ({@code acoId}, {@code status}) are set from the parts as read back, guarded by both parts' offsets: if another
+ * instance changed a part in between, that instance's own second write is the one that lands.
+ */
+@Repository
+public class ParticipantRepository {
+
+    public static final String COLLECTION = "participants";
+
+    private final MongoCollection<Document> participants;
+
+    public ParticipantRepository(MongoDatabase database) {
+        this.participants = database.getCollection(COLLECTION);
+    }
+
+    public void createIndexes() {
+        participants.createIndex(Indexes.ascending(ACO_ID, PERFORMANCE_YEAR, TIN, NPI));
+    }
+
+    /**
+     * Applies a batch of received parts idempotently and returns every ACO and PY whose public report may have changed:
+     * the ACOs the batch's participants belonged to before and after, whether or not this call changed anything, so that
+     * a batch redelivered after a crash still refreshes its reports.
+     */
+    public Set<AcoYear> apply(List<ParticipantUpdate> updates) {
+        if (updates.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, ParticipantUpdate> latest = latestPerPart(updates);
+        Set<String> ids = new TreeSet<>();
+        latest.values().forEach(u -> ids.add(u.participantId()));
+
+        Map<String, Document> before = load(ids);
+        List<WriteModel<Document>> partWrites = new ArrayList<>();
+        for (ParticipantUpdate update : latest.values()) {
+            partWrite(update, before.get(update.participantId())).ifPresent(partWrites::add);
+        }
+        write(partWrites);
+
+        Map<String, Document> after = partWrites.isEmpty() ? before : load(ids);
+        List<WriteModel<Document>> statusWrites = new ArrayList<>();
+        Set<AcoYear> touched = new TreeSet<>();
+        for (String id : ids) {
+            Document previous = before.get(id);
+            if (previous != null) {
+                addIfKnown(touched, ParticipantDocuments.participant(previous).acoYear());
+            }
+            Document current = after.get(id);
+            if (current != null) {
+                Participant participant = ParticipantDocuments.participant(current);
+                addIfKnown(touched, participant.acoYear());
+                statusWrite(participant, current).ifPresent(statusWrites::add);
+            }
+        }
+        write(statusWrites);
+        return touched;
+    }
+
+    /** Every participant document of the ACO and PY, counted or not, by TIN then NPI. */
+    public List<Participant> findByAcoYear(AcoYear acoYear) {
+        return find(Filters.and(Filters.eq(ACO_ID, acoYear.acoId()), Filters.eq(PERFORMANCE_YEAR, acoYear.performanceYear())));
+    }
+
+    /** The participants of the ACO and PY in one operations view, by TIN then NPI. */
+    public List<Participant> find(AcoYear acoYear, StatusFilter filter) {
+        return find(Filters.and(
+                Filters.eq(ACO_ID, acoYear.acoId()),
+                Filters.eq(PERFORMANCE_YEAR, acoYear.performanceYear()),
+                Filters.eq(STATUS + "." + filter.statusField(), filter.expected())));
+    }
+
+    private List<Participant> find(Bson filter) {
+        List<Participant> found = new ArrayList<>();
+        participants.find(filter).sort(Sorts.ascending(TIN, NPI))
+                .forEach(doc -> found.add(ParticipantDocuments.participant(doc)));
+        return found;
+    }
+
+    private static Map<String, ParticipantUpdate> latestPerPart(List<ParticipantUpdate> updates) {
+        Map<String, ParticipantUpdate> latest = new LinkedHashMap<>();
+        for (ParticipantUpdate update : updates) {
+            String key = update.participantId() + (update.isEligibility() ? "/" + ELIGIBILITY : "/" + SCORE);
+            latest.merge(key, update, (a, b) -> b.version().isNewerThan(a.version()) ? b : a);
+        }
+        return latest;
+    }
+
+    private static Optional<WriteModel<Document>> partWrite(ParticipantUpdate update, Document existing) {
+        String field = update.isEligibility() ? ELIGIBILITY : SCORE;
+        SourceVersion incoming = update.version();
+        Document storedPart = existing == null ? null : existing.get(field, Document.class);
+        SourceVersion stored = storedPart == null ? null : ParticipantDocuments.version(storedPart.get("version", Document.class));
+        if (!incoming.isNewerThan(stored)) {
+            return Optional.empty();
+        }
+        String offsetField = field + "." + VERSION_OFFSET;
+        Bson filter = Filters.and(
+                Filters.eq(ID, update.participantId()),
+                Filters.or(Filters.exists(offsetField, false), Filters.lt(offsetField, incoming.offset())));
+        Document part = update.isEligibility()
+                ? ParticipantDocuments.eligibility(update.eligibility())
+                : ParticipantDocuments.score(update.score());
+        Bson set = Updates.combine(
+                Updates.set(PERFORMANCE_YEAR, update.performanceYear()),
+                Updates.set(TIN, update.tin()),
+                Updates.set(NPI, update.npi()),
+                Updates.set(field, part));
+        // Upsert only a document not seen yet; an existing one with a newer part must not match and must not be inserted.
+        return Optional.of(new UpdateOneModel<>(filter, set, new UpdateOptions().upsert(existing == null)));
+    }
+
+    private static Optional<WriteModel<Document>> statusWrite(Participant participant, Document stored) {
+        Document status = ParticipantDocuments.status(participant.status(CountingRules.forYear(participant.performanceYear())));
+        String acoId = participant.acoId();
+        if (status.equals(stored.get(STATUS)) && Objects.equals(acoId, stored.getString(ACO_ID))) {
+            return Optional.empty();
+        }
+        Bson filter = Filters.and(
+                Filters.eq(ID, participant.id()),
+                Filters.eq(ELIGIBILITY + "." + VERSION_OFFSET,
+                        participant.eligibility() == null ? null : participant.eligibility().version().offset()),
+                Filters.eq(SCORE + "." + VERSION_OFFSET,
+                        participant.score() == null ? null : participant.score().version().offset()));
+        return Optional.of(new UpdateOneModel<>(filter,
+                Updates.combine(Updates.set(ACO_ID, acoId), Updates.set(STATUS, status))));
+    }
+
+    private Map<String, Document> load(Set<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        participants.find(Filters.in(ID, ids)).forEach(doc -> found.put(doc.getString(ID), doc));
+        return found;
+    }
+
+    private void write(List<WriteModel<Document>> writes) {
+        VersionedUpserts.bulkWrite(participants, writes);
+    }
+
+    private static void addIfKnown(Set<AcoYear> set, AcoYear acoYear) {
+        if (acoYear != null) {
+            set.add(acoYear);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.acopi.reporting.web;
+
+/** HTML text escaping for the server-rendered pages: every value written into a page goes through {@link #escape}. */
+final class Html {
+
+    private Html() {
+    }
+
+    static String escape(Object value) {
+        String s = String.valueOf(value);
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package org.acopi.reporting.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
+import org.acopi.reporting.publicreport.ComputedFrom;
+import org.acopi.reporting.publicreport.PublicCounts;
+import org.acopi.reporting.publicreport.PublicReport;
+import org.acopi.reporting.publicreport.PublicReports;
+import org.acopi.support.web.ApiErrors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/acos/{acoId}/public-reports/{performanceYear}}: an ACO's Promoting Interoperability
+ * public-reporting counts for a PY (42 CFR 425.308(b)(9); pi-rules.md §8), at TIN/NPI ({@code providersSuppliers})
+ * and TIN ({@code participants}) level, with its APM entity PI score and the versions they were computed from.
+ */
+@RestController
+class PublicReportController {
+
+    private final PublicReports reports;
+
+    PublicReportController(PublicReports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping(path = "/api/v1/acos/{acoId}/public-reports/{performanceYear}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> publicReport(@PathVariable String acoId, @PathVariable int performanceYear) {
+        Optional<String[]> problem = AcoYearParameters.problem(acoId, performanceYear);
+        if (problem.isPresent()) {
+            return ApiErrors.body(HttpStatus.BAD_REQUEST, problem.get()[0], problem.get()[1]);
+        }
+        return reports.find(AcoYearParameters.of(acoId, performanceYear))
+                .<ResponseEntity<?>>map(report -> ResponseEntity.ok(PublicReportJson.of(report)))
+                .orElseGet(() -> ApiErrors.body(HttpStatus.NOT_FOUND, "NOT_FOUND", "no public report for ACO " + acoId
+                        + " and performance year " + performanceYear + ": no determination or score of it has been received"));
+    }
+
+    /** The JSON shape of a public report (reporting-service/README.md). */
+    record PublicReportJson(
+            String acoId,
+            int performanceYear,
+            boolean enforced,
+            boolean exempt,
+            String exemptReason,
+            PublicCounts providersSuppliers,
+            PublicCounts participants,
+            ApmEntityScoreJson apmEntityScore,
+            Instant asOf,
+            ComputedFrom computedFrom) {
+
+        static PublicReportJson of(PublicReport r) {
+            return new PublicReportJson(r.acoId(), r.performanceYear(), r.enforced(), r.exempt(), r.exemptReason(),
+                    r.providersSuppliers(), r.participants(), ApmEntityScoreJson.of(r.apmEntityScore()), r.asOf(),
+                    r.computedFrom());
+        }
+    }
+
+    record ApmEntityScoreJson(
+            String method,
+            Double score,
+            int cliniciansCounted,
+            int cliniciansScored,
+            int leftOutReweighted,
+            String entitySubmissionId,
+            String formula,
+            List<String> reasonCodes,
+            String rulesVersion) {
+
+        static ApmEntityScoreJson of(ApmEntityScoreSummary s) {
+            return s == null ? null : new ApmEntityScoreJson(s.method(), s.score(), s.cliniciansCounted(), s.cliniciansScored(),
+                    s.leftOutReweighted(), s.entitySubmissionId(), s.formula(), s.reasonCodes(), s.rulesVersion());
+        }
+    }
+}

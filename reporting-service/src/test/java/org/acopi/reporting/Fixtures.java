@@ -1,0 +1,182 @@
+package org.acopi.reporting;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.acopi.contracts.Identifiers;
+import org.acopi.reporting.participants.CandidateScore;
+import org.acopi.reporting.participants.EligibilityPart;
+import org.acopi.reporting.participants.Participant;
+import org.acopi.reporting.participants.ParticipantUpdate;
+import org.acopi.reporting.participants.ScorePart;
+import org.acopi.reporting.participants.SourceVersion;
+
+/** Builders of participants and their parts for tests. */
+public final class Fixtures {
+
+    public static final String ELIGIBILITY_TOPIC = "acopi.participant-eligibility.v1";
+    public static final String SCORES_TOPIC = "acopi.clinician-scores.v1";
+    public static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+
+    private Fixtures() {
+    }
+
+    /** A valid NPI made from a small number. */
+    public static String npi(int n) {
+        return Identifiers.npiWithCheckDigit(String.format("1%08d", n));
+    }
+
+    /** A valid TIN made from a small number. */
+    public static String tin(int n) {
+        return String.format("%09d", 100000000 + n);
+    }
+
+    public static SourceVersion version(String topic, long offset) {
+        return new SourceVersion(topic, 0, offset, T0.plusSeconds(offset));
+    }
+
+    public static Eligibility eligibility(String acoId) {
+        return new Eligibility(acoId);
+    }
+
+    public static Score score(String acoId) {
+        return new Score(acoId);
+    }
+
+    public static Participant participant(int py, String tin, String npi, Eligibility eligibility, Score score) {
+        return new Participant(Participant.id(py, tin, npi), py, tin, npi,
+                eligibility == null ? null : eligibility.build(), score == null ? null : score.build());
+    }
+
+    /** A builder of a determination; defaults: active, required (REQUIRED), enforced, no reweighting, offset 1. */
+    public static final class Eligibility {
+        private String acoId;
+        private String rosterStatus = "ACTIVE";
+        private boolean sspRequired = true;
+        private boolean sspEnforced = true;
+        private List<String> reasons = List.of("REQUIRED");
+        private String reweighting = "NONE";
+        private boolean factsKnown = true;
+        private long offset = 1;
+        private int partition;
+        private String explanation = "";
+
+        private Eligibility(String acoId) {
+            this.acoId = acoId;
+        }
+
+        public Eligibility aco(String id) {
+            this.acoId = id;
+            return this;
+        }
+
+        public Eligibility excluded(String... reasonCodes) {
+            this.sspRequired = false;
+            this.reasons = List.of(reasonCodes);
+            if (reasonCodes.length > 0 && reasonCodes[0].startsWith("REWEIGHT_APP")) {
+                this.reweighting = "APPLICATION_APPROVED";
+            } else if (reasonCodes.length > 0 && reasonCodes[0].startsWith("REWEIGHT_")) {
+                this.reweighting = "AUTOMATIC";
+            }
+            return this;
+        }
+
+        public Eligibility required(String... reasonCodes) {
+            this.sspRequired = true;
+            this.reasons = List.of(reasonCodes);
+            return this;
+        }
+
+        public Eligibility notEnforced() {
+            this.sspEnforced = false;
+            return this;
+        }
+
+        public Eligibility removed() {
+            this.rosterStatus = "REMOVED";
+            return this;
+        }
+
+        public Eligibility factsPending() {
+            this.factsKnown = false;
+            return this;
+        }
+
+        public Eligibility offset(long o) {
+            this.offset = o;
+            return this;
+        }
+
+        public Eligibility partition(int p) {
+            this.partition = p;
+            return this;
+        }
+
+        public Eligibility explanation(String text) {
+            this.explanation = text;
+            return this;
+        }
+
+        public EligibilityPart build() {
+            return new EligibilityPart(acoId, rosterStatus, "MD", "NONE", sspRequired, sspEnforced, sspRequired, reasons,
+                    reweighting, false, factsKnown, 3, Map.of("acopi.roster.v1", "0-7"), explanation,
+                    "acopi-pi-rules/2026.1",
+                    new SourceVersion(ELIGIBILITY_TOPIC, partition, offset, T0.plusSeconds(offset)));
+        }
+
+        public ParticipantUpdate update(int py, String tin, String npi) {
+            return ParticipantUpdate.of(py, tin, npi, build());
+        }
+    }
+
+    /** A builder of a final score; defaults: active, not scored, offset 1. */
+    public static final class Score {
+        private final String acoId;
+        private String rosterStatus = "ACTIVE";
+        private boolean scored;
+        private Double finalScore;
+        private String source;
+        private long offset = 1;
+
+        private Score(String acoId) {
+            this.acoId = acoId;
+        }
+
+        public Score scored(double value, String level) {
+            this.scored = true;
+            this.finalScore = value;
+            this.source = level;
+            return this;
+        }
+
+        public Score notScored() {
+            this.scored = false;
+            this.finalScore = null;
+            this.source = null;
+            return this;
+        }
+
+        public Score removed() {
+            this.rosterStatus = "REMOVED";
+            return this;
+        }
+
+        public Score offset(long o) {
+            this.offset = o;
+            return this;
+        }
+
+        public ScorePart build() {
+            List<CandidateScore> candidates = scored
+                    ? List.of(new CandidateScore(source, finalScore, "sub-" + offset, "ehr-a"))
+                    : List.of();
+            return new ScorePart(acoId, rosterStatus, scored, finalScore, source,
+                    scored ? List.of("sub-" + offset) : List.of(), candidates, List.of(), "acopi-pi-rules/2026.1",
+                    new SourceVersion(SCORES_TOPIC, 0, offset, T0.plusSeconds(100 + offset)));
+        }
+
+        public ParticipantUpdate update(int py, String tin, String npi) {
+            return ParticipantUpdate.of(py, tin, npi, build());
+        }
+    }
+}
