@@ -28,7 +28,7 @@ public final class Fixtures {
 
     /** A valid TIN made from a small number. */
     public static String tin(int n) {
-        return String.format("%09d", 100000000 + n);
+        return String.format("98700%04d", n);
     }
 
     public static SourceVersion version(String topic, long offset) {
