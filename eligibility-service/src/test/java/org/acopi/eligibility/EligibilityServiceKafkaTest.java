@@ -1,0 +1,101 @@
+package org.acopi.eligibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.acopi.contracts.EventKeys;
+import org.acopi.contracts.Topic;
+import org.acopi.contracts.Topics;
+import org.acopi.eligibility.domain.ReasonCodes;
+import org.acopi.events.ParticipantEligibility;
+import org.acopi.support.deadletter.DeadLetters;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+/**
+ * The running service on a real (embedded, KRaft) broker: inputs in, a determination out on
+ * acopi.participant-eligibility.v1, and a bad roster record on acopi.roster.v1-dlt with its reason code while the
+ * application keeps going.
+ */
+@SpringBootTest(properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "acopi.streams.state-dir=${java.io.tmpdir}/acopi-eligibility-it-${random.uuid}"})
+@EmbeddedKafka(partitions = 3, brokerProperties = {
+        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1"})
+class EligibilityServiceKafkaTest {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Test
+    void publishesDeterminationsAndDeadLettersBadInput() {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                KafkaTestUtils.producerProps(broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer());
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                     ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                     new StringDeserializer(), new ByteArrayDeserializer())) {
+
+            send(producer, Topics.ROSTER, Fixtures.key(2026), Fixtures.roster(2026).setTin("12345678X").build());
+            producer.send(new ProducerRecord<>(Topics.CLINICIAN_FACTS.name(), Fixtures.key(2026), "garbage".getBytes(StandardCharsets.UTF_8)));
+            send(producer, Topics.ACO_PROFILES, EventKeys.acoYear(Fixtures.ACO, 2026), Fixtures.aco(2026).build());
+            send(producer, Topics.ROSTER, Fixtures.key(2026), Fixtures.roster(2026).build());
+            send(producer, Topics.CLINICIAN_FACTS, Fixtures.key(2026), Fixtures.facts(2026).setQpStatus(org.acopi.events.QpStatus.QP).build());
+            producer.flush();
+
+            consumer.subscribe(List.of(Topics.PARTICIPANT_ELIGIBILITY.name(), Topics.ROSTER.deadLetterName(),
+                    Topics.CLINICIAN_FACTS.deadLetterName()));
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline && !(decided(seen) && deadLettered(seen, 2))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+            }
+
+            assertThat(decided(seen)).as("a QP_SSP_ONLY determination was published").isTrue();
+            assertThat(deadLettered(seen, 2)).as("both bad records were dead-lettered").isTrue();
+            ConsumerRecord<String, byte[]> rosterDead = seen.stream()
+                    .filter(r -> r.topic().equals(Topics.ROSTER.deadLetterName())).findFirst().orElseThrow();
+            assertThat(DeadLetters.headerValue(rosterDead.headers(), DeadLetters.REASON_HEADER)).isEqualTo("INVALID_TIN");
+            assertThat(DeadLetters.headerValue(rosterDead.headers(), DeadLetters.ORIGINAL_TOPIC_HEADER)).isEqualTo(Topics.ROSTER.name());
+            ConsumerRecord<String, byte[]> factsDead = seen.stream()
+                    .filter(r -> r.topic().equals(Topics.CLINICIAN_FACTS.deadLetterName())).findFirst().orElseThrow();
+            assertThat(DeadLetters.headerValue(factsDead.headers(), DeadLetters.REASON_HEADER)).isEqualTo("UNDECODABLE_HEADER");
+            assertThat(factsDead.value()).isEqualTo("garbage".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, String key, V value) {
+        producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
+    }
+
+    static boolean decided(List<ConsumerRecord<String, byte[]>> seen) {
+        return seen.stream().filter(r -> r.topic().equals(Topics.PARTICIPANT_ELIGIBILITY.name()))
+                .map(r -> Topics.PARTICIPANT_ELIGIBILITY.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+                .map(ParticipantEligibility::getReasonCodes)
+                .anyMatch(codes -> codes.equals(List.of(ReasonCodes.QP_SSP_ONLY)));
+    }
+
+    static boolean deadLettered(List<ConsumerRecord<String, byte[]>> seen, int count) {
+        return seen.stream().filter(r -> r.topic().endsWith("-dlt")).count() >= count;
+    }
+}
