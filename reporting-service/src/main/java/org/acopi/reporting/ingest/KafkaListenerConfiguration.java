@@ -8,6 +8,7 @@ import org.acopi.support.kafka.ListenerDeadLetters;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -23,8 +24,10 @@ class KafkaListenerConfiguration {
 
     @Bean
     CommonErrorHandler reportingErrorHandler(KafkaProperties kafka) {
-        CommonDelegatingErrorHandler handler =
-                new CommonDelegatingErrorHandler(ListenerDeadLetters.errorHandler(kafka.buildProducerProperties()));
+        DefaultErrorHandler deadLettering = ListenerDeadLetters.errorHandler(kafka.buildProducerProperties());
+        // each dead letter is already logged once, masked, by DeadLetters; the re-seek of the rest of the batch is routine
+        deadLettering.setLogLevel(KafkaException.Level.DEBUG);
+        CommonDelegatingErrorHandler handler = new CommonDelegatingErrorHandler(deadLettering);
         handler.setCauseChainTraversing(true);
         ExponentialBackOff untilMongoAnswers = new ExponentialBackOff(500, 2);
         untilMongoAnswers.setMaxInterval(30_000);
