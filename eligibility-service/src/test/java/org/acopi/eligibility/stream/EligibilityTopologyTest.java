@@ -309,12 +309,14 @@ class EligibilityTopologyTest {
         roster.pipeInput(key(2025), roster(2026).build());
         roster.pipeInput(EventKeys.clinician(2024, TIN, NPI), roster(2024).build());
         roster.pipeInput(key(2026), roster(2026).setClinicianType("ASTROLOGER").build());
+        roster.pipeInput(key(2026), (RosterEntry) null);
         facts.pipeInput(key(2026), facts(2026).setNpi("1234567890").build());
         hardships.pipeInput(key(2026), tinHardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).build());
         acoProfiles.pipeInput("A9999:2026", aco(2026).build());
 
         assertThat(rosterDlt.readRecordsToList()).extracting(r -> header(r, DeadLetters.REASON_HEADER))
-                .containsExactly("UNDECODABLE_HEADER", "INVALID_TIN", "KEY_MISMATCH", "UNSUPPORTED_PY", "UNKNOWN_CLINICIAN_TYPE");
+                .containsExactly("UNDECODABLE_HEADER", "INVALID_TIN", "KEY_MISMATCH", "UNSUPPORTED_PY", "UNKNOWN_CLINICIAN_TYPE",
+                        "MISSING_VALUE");
         assertThat(factsDlt.readRecordsToList()).extracting(r -> header(r, DeadLetters.REASON_HEADER)).containsExactly("INVALID_NPI");
         assertThat(hardshipsDlt.readRecordsToList()).extracting(r -> header(r, DeadLetters.REASON_HEADER)).containsExactly("KEY_MISMATCH");
         TestRecord<String, byte[]> acoDead = acoDlt.readRecord();
