@@ -4,11 +4,11 @@ import org.acopi.events.RosterEntry;
 import org.acopi.events.RosterStatus;
 
 /**
- * A TIN/NPI's place on its ACO's participation list for a PY (42 CFR 425.118; pi-rules.md §7.4, §11.3; PY2025
- * and later, deciding snapshot per PY's rules): the newest
- * roster record (highest APM snapshot, then latest recordedAt), which says whether the TIN/NPI is still listed, and
- * the newest record from a snapshot up to the deciding one (Snapshot 3), which says whether it is subject to the SSP
- * PI requirement at all. Keeping both makes the outcome independent of the order in which snapshots arrive.
+ * A TIN/NPI's place on its ACO's participation list for a PY (42 CFR 425.118; pi-rules.md §7.4, §11.3; PY2025 and
+ * later): the newest roster record (highest APM snapshot, then latest recordedAt), which says whether the TIN/NPI is
+ * still listed, and the newest record from a snapshot up to the PY's deciding one (Snapshot 3), which says whether it
+ * is subject to the SSP PI requirement at all. Keeping both makes the outcome independent of the order in which
+ * snapshots arrive.
  *
  * @param latest             the newest roster record
  * @param upToDecidingSnapshot the newest record whose snapshot is at most the deciding snapshot, or null
