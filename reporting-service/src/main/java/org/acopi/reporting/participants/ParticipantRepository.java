@@ -103,12 +103,14 @@ public class ParticipantRepository {
         return find(Filters.and(Filters.eq(ACO_ID, acoYear.acoId()), Filters.eq(PERFORMANCE_YEAR, acoYear.performanceYear())));
     }
 
-    /** The participants of the ACO and PY in one operations view, by TIN then NPI. */
+    /**
+     * The participants of the ACO and PY in one operations view, by TIN then NPI. The view is selected with the status
+     * computed now by the PY's counting rules, the same function the public report uses, so that a change of rules data
+     * cannot make the view disagree with the report before every document has been rewritten.
+     */
     public List<Participant> find(AcoYear acoYear, StatusFilter filter) {
-        return find(Filters.and(
-                Filters.eq(ACO_ID, acoYear.acoId()),
-                Filters.eq(PERFORMANCE_YEAR, acoYear.performanceYear()),
-                Filters.eq(STATUS + "." + filter.statusField(), filter.expected())));
+        CountingRules rules = CountingRules.forYear(acoYear.performanceYear());
+        return findByAcoYear(acoYear).stream().filter(p -> filter.test(p.status(rules))).toList();
     }
 
     private List<Participant> find(Bson filter) {
@@ -152,7 +154,8 @@ public class ParticipantRepository {
     }
 
     private static Optional<WriteModel<Document>> statusWrite(Participant participant, Document stored) {
-        Document status = ParticipantDocuments.status(participant.status(CountingRules.forYear(participant.performanceYear())));
+        CountingRules rules = CountingRules.forYear(participant.performanceYear());
+        Document status = ParticipantDocuments.status(participant.status(rules)).append("countingRulesVersion", rules.rulesVersion());
         String acoId = participant.acoId();
         if (status.equals(stored.get(STATUS)) && Objects.equals(acoId, stored.getString(ACO_ID))) {
             return Optional.empty();

@@ -7,33 +7,23 @@ import java.util.function.Predicate;
  * Every filter but {@link #NOT_COUNTED} lists only TIN/NPIs on the active participation list.
  */
 public enum StatusFilter {
-    REQUIRED_NOT_SCORED("requiredNotScored", ParticipantStatus::requiredNotScored),
-    REQUIRED("required", ParticipantStatus::required),
-    EXCLUDED("excluded", ParticipantStatus::excluded),
-    SCORED("scored", ParticipantStatus::scored),
-    EXCLUDED_VOLUNTARILY_REPORTED("excludedVoluntarilyReported", ParticipantStatus::excludedVoluntarilyReported),
+    REQUIRED_NOT_SCORED(ParticipantStatus::requiredNotScored),
+    REQUIRED(ParticipantStatus::required),
+    EXCLUDED(ParticipantStatus::excluded),
+    SCORED(ParticipantStatus::scored),
+    EXCLUDED_VOLUNTARILY_REPORTED(ParticipantStatus::excludedVoluntarilyReported),
     /** Every TIN/NPI on the active participation list. */
-    ALL("counted", ParticipantStatus::counted),
+    ALL(ParticipantStatus::counted),
     /** Removed from the participation list, or known only from a score while its determination has not arrived. */
-    NOT_COUNTED("counted", s -> !s.counted());
+    NOT_COUNTED(s -> !s.counted());
 
-    private final String statusField;
     private final Predicate<ParticipantStatus> test;
 
-    StatusFilter(String statusField, Predicate<ParticipantStatus> test) {
-        this.statusField = statusField;
+    StatusFilter(Predicate<ParticipantStatus> test) {
         this.test = test;
     }
 
     public boolean test(ParticipantStatus status) {
         return test.test(status);
-    }
-
-    String statusField() {
-        return statusField;
-    }
-
-    boolean expected() {
-        return this != NOT_COUNTED;
     }
 }
