@@ -3,6 +3,9 @@ package org.acopi.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.acopi.contracts.Topic;
@@ -36,6 +39,20 @@ class TopicDefinitionsTest {
                 assertThat(policy).as(definition.name()).isEqualTo("compact");
             }
         }
+    }
+
+    @Test
+    void kubernetesJobCarriesAnIdenticalCopyOfTheDefinitionsAndTheScript() throws IOException {
+        String job = Files.readString(Path.of("../k8s/topics-job.yaml"));
+
+        assertThat(job).contains("  topics.txt: |\n" + indented(Files.readString(Path.of("../topics/topics.txt"))));
+        assertThat(job).contains("  create-topics.sh: |\n" + indented(Files.readString(Path.of("../topics/create-topics.sh"))));
+    }
+
+    private static String indented(String text) {
+        StringBuilder out = new StringBuilder();
+        text.lines().forEach(line -> out.append(line.isBlank() ? "" : "    " + line).append('\n'));
+        return out.toString();
     }
 
     @Test
