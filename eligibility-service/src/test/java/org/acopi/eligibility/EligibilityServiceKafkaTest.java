@@ -37,7 +37,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
  */
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "acopi.streams.state-dir=${java.io.tmpdir}/acopi-eligibility-it-${random.uuid}"})
+        "acopi.streams.state-dir=target/streams-state/it-${random.uuid}"})
 @EmbeddedKafka(partitions = 3, brokerProperties = {
         "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1"})
 class EligibilityServiceKafkaTest {

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=localhost:1",
-        "acopi.streams.state-dir=${java.io.tmpdir}/acopi-eligibility-preview-test-${random.uuid}"})
+        "acopi.streams.state-dir=target/streams-state/preview-${random.uuid}"})
 @AutoConfigureMockMvc
 class EligibilityPreviewControllerTest {
 

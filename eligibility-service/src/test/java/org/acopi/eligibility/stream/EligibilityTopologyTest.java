@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import org.acopi.contracts.EventKeys;
 import org.acopi.contracts.Topic;
 import org.acopi.contracts.Topics;
@@ -38,6 +40,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -60,7 +63,9 @@ class EligibilityTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = new TopologyTestDriver(EligibilityTopology.build(RULES), StreamsSettings.forTests("acopi-eligibility"));
+        Properties settings = StreamsSettings.forTests("acopi-eligibility");
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, "target/streams-state/ttd-" + UUID.randomUUID());
+        driver = new TopologyTestDriver(EligibilityTopology.build(RULES), settings);
         acoProfiles = input(Topics.ACO_PROFILES);
         roster = input(Topics.ROSTER);
         facts = input(Topics.CLINICIAN_FACTS);
