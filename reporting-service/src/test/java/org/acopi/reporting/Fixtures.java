@@ -57,6 +57,7 @@ public final class Fixtures {
         private List<String> reasons = List.of("REQUIRED");
         private String reweighting = "NONE";
         private boolean factsKnown = true;
+        private boolean dataCompromised;
         private long offset = 1;
         private int partition;
         private String explanation = "";
@@ -102,6 +103,11 @@ public final class Fixtures {
             return this;
         }
 
+        public Eligibility dataCompromised() {
+            this.dataCompromised = true;
+            return this;
+        }
+
         public Eligibility offset(long o) {
             this.offset = o;
             return this;
@@ -119,7 +125,7 @@ public final class Fixtures {
 
         public EligibilityPart build() {
             return new EligibilityPart(acoId, rosterStatus, "MD", "NONE", sspRequired, sspEnforced, sspRequired, reasons,
-                    reweighting, false, factsKnown, 3, Map.of("acopi.roster.v1", "0-7"), explanation,
+                    reweighting, dataCompromised, factsKnown, 3, Map.of("acopi.roster.v1", "0-7"), explanation,
                     "acopi-pi-rules/2026.1",
                     new SourceVersion(ELIGIBILITY_TOPIC, partition, offset, T0.plusSeconds(offset)));
         }

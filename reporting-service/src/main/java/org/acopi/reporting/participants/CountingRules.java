@@ -27,7 +27,7 @@ public final class CountingRules {
     private final List<String> voluntaryReportingBases;
     private final List<String> voluntaryReportingNot;
     private final List<String> earnedScoreOutsideUniverse;
-    private final String acoExemptReason;
+    private final List<String> acoExemptReasons;
 
     private CountingRules(int performanceYear, Properties data) {
         this.performanceYear = performanceYear;
@@ -36,7 +36,7 @@ public final class CountingRules {
         this.voluntaryReportingBases = list(data, "voluntary-reporting-bases");
         this.voluntaryReportingNot = list(data, "voluntary-reporting-not");
         this.earnedScoreOutsideUniverse = list(data, "earned-score-outside-universe");
-        this.acoExemptReason = required(data, "aco-exempt-reason");
+        this.acoExemptReasons = list(data, "aco-exempt-reasons");
     }
 
     /** The rules of a performance year; fails for a year without rules data. */
@@ -61,13 +61,18 @@ public final class CountingRules {
         return enforced;
     }
 
-    /** The reason code every participant of an ACO made up entirely of FQHCs/RHCs carries (§7.3 row 2, §11.3). */
-    public String acoExemptReason() {
-        return acoExemptReason;
+    /**
+     * Reason codes that, carried by every counted participant, exempt the ACO from PI reporting and the related public
+     * reporting: made up entirely of FQHCs/RHCs (§7.3 row 2, §11.3), or not an MSSP ACO (§11.1).
+     */
+    public List<String> acoExemptReasons() {
+        return acoExemptReasons;
     }
 
-    public boolean isVoluntaryReportingBasis(String decidingReason) {
-        return matchesAny(voluntaryReportingBases, decidingReason) && !matchesAny(voluntaryReportingNot, decidingReason);
+    /** Whether a determination's reasons include a reweighting basis of §7.3 rows 5–7 (or row 8's own code), and no row 9. */
+    public boolean isVoluntaryReportingBasis(List<String> reasonCodes) {
+        return reasonCodes.stream().anyMatch(code -> matchesAny(voluntaryReportingBases, code))
+                && reasonCodes.stream().noneMatch(code -> matchesAny(voluntaryReportingNot, code));
     }
 
     public boolean isOutsideEarnedScoreUniverse(String decidingReason) {

@@ -12,8 +12,9 @@ package org.acopi.reporting.participants;
  *   <li>earnedPiScore (N1): scored, and a MIPS eligible clinician, QP or Partial QP, which the deciding reason tells
  *       (rules data {@code earned-score-outside-universe});</li>
  *   <li>metRequirementNotExcluded (N2): required and scored;</li>
- *   <li>excludedVoluntarilyReported (N3): excluded under a reweighting basis of §7.3 rows 5–7 (rules data
- *       {@code voluntary-reporting-bases}) and scored nevertheless (row 8);</li>
+ *   <li>excludedVoluntarilyReported (N3): excluded, with PI reweighted under a basis of §7.3 rows 5–7 among its
+ *       reasons (rules data {@code voluntary-reporting-bases}), data not compromised (row 9), and earned a PI score
+ *       nevertheless (row 8);</li>
  *   <li>requiredNotScored: required and not scored (the operations alarm).</li>
  * </ul>
  */
@@ -44,14 +45,15 @@ public record ParticipantStatus(
         boolean required = eligibility.sspRequired();
         boolean scored = score != null && score.active() && score.scored();
         String reason = eligibility.decidingReason();
+        boolean earned = scored && !rules.isOutsideEarnedScoreUniverse(reason);
         return new ParticipantStatus(
                 true,
                 required,
                 !required,
                 scored,
-                scored && !rules.isOutsideEarnedScoreUniverse(reason),
+                earned,
                 required && scored,
-                !required && scored && rules.isVoluntaryReportingBasis(reason),
+                !required && earned && !eligibility.dataCompromised() && rules.isVoluntaryReportingBasis(eligibility.reasonCodes()),
                 required && !scored,
                 !eligibility.factsKnown(),
                 reason);

@@ -21,7 +21,7 @@ import org.acopi.reporting.publicreport.ComputedFrom.OffsetWatermark;
  * 425.507; pi-rules.md §8, §11.1, §11.3, §11.4 items 6 and 10). Per TIN/NPI the definitions are those of
  * {@link ParticipantStatus}; per TIN those of {@link TinLevel}. The requirement counts as enforced when a required
  * participant's determination says so (else per the PY's rules data: not in PY2025). The ACO is exempt when every
- * counted participant carries the all-FQHC reason.
+ * counted participant carries the all-FQHC reason (or the not-MSSP reason).
  */
 public final class PublicReportCalculator {
 
@@ -41,19 +41,27 @@ public final class PublicReportCalculator {
                 byTin.computeIfAbsent(participant.tin(), tin -> new ArrayList<>()).add(status);
             }
         }
-        boolean exempt = !counted.isEmpty()
-                && counted.stream().allMatch(p -> p.eligibility().reasonCodes().contains(rules.acoExemptReason()));
+        String exemptReason = exemptReason(counted, rules);
         return new PublicReport(
                 acoYear.acoId(),
                 acoYear.performanceYear(),
                 enforced(counted, rules),
-                exempt,
-                exempt ? rules.acoExemptReason() : null,
+                exemptReason != null,
+                exemptReason,
                 providersSuppliers(statuses),
                 TinLevel.count(byTin),
                 apmEntityScore,
                 asOf(participants, apmEntityScore),
                 computedFrom(participants, apmEntityScore, rules));
+    }
+
+    private static String exemptReason(List<Participant> counted, CountingRules rules) {
+        if (counted.isEmpty()) {
+            return null;
+        }
+        return rules.acoExemptReasons().stream()
+                .filter(reason -> counted.stream().allMatch(p -> p.eligibility().reasonCodes().contains(reason)))
+                .findFirst().orElse(null);
     }
 
     private static PublicCounts providersSuppliers(List<ParticipantStatus> counted) {

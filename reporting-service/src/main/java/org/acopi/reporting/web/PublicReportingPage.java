@@ -18,6 +18,8 @@ final class PublicReportingPage {
     private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' HH:mm 'UTC'", Locale.US)
             .withZone(ZoneOffset.UTC);
 
+    private static final String NOT_MSSP = "NOT_MSSP";
+
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:#1b1b1b;\
             background:#fff;margin:0 auto;max-width:60rem;padding:1rem 1.5rem}
@@ -39,12 +41,10 @@ final class PublicReportingPage {
         StringBuilder html = new StringBuilder(4096);
         head(html, "Promoting Interoperability public reporting – ACO " + report.acoId() + ", performance year " + py);
         html.append("<main>\n<h1>Promoting Interoperability public reporting</h1>\n")
-                .append("<p>Medicare Shared Savings Program ACO <strong>").append(acoId)
+                .append("<p>ACO <strong>").append(acoId)
                 .append("</strong>, performance year ").append(py).append(".</p>\n");
         if (report.exempt()) {
-            html.append("<p class=\"notice\">This ACO is made up entirely of Federally Qualified Health Centers and Rural Health ")
-                    .append("Clinics. It is exempt from the Shared Savings Program requirement to report the MIPS Promoting ")
-                    .append("Interoperability performance category (42 CFR 425.507) and from the related public reporting.</p>\n");
+            html.append("<p class=\"notice\">").append(Html.escape(exemption(report.exemptReason()))).append("</p>\n");
         } else {
             if (!report.enforced()) {
                 html.append("<p class=\"notice\">CMS did not enforce the Shared Savings Program requirement to report the MIPS ")
@@ -78,6 +78,17 @@ final class PublicReportingPage {
         head(html, "Bad request");
         html.append("<main>\n<h1>Bad request</h1>\n<p>").append(Html.escape(message)).append("</p>\n</main>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    private static String exemption(String reason) {
+        if (NOT_MSSP.equals(reason)) {
+            return "This ACO does not participate in the Medicare Shared Savings Program in this performance year: the "
+                    + "Shared Savings Program requirement to report the MIPS Promoting Interoperability performance category "
+                    + "(42 CFR 425.507) and the related public reporting do not apply.";
+        }
+        return "This ACO is made up entirely of Federally Qualified Health Centers and Rural Health Clinics. It is exempt "
+                + "from the Shared Savings Program requirement to report the MIPS Promoting Interoperability performance "
+                + "category (42 CFR 425.507) and from the related public reporting.";
     }
 
     private static void head(StringBuilder html, String title) {

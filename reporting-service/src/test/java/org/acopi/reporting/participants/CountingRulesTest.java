@@ -3,6 +3,7 @@ package org.acopi.reporting.participants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CountingRulesTest {
@@ -11,12 +12,14 @@ class CountingRulesTest {
     void reweightingBasesAreMatchedByPrefixExceptCompromisedData() {
         CountingRules rules = CountingRules.forYear(2026);
 
-        assertThat(rules.isVoluntaryReportingBasis("REWEIGHT_SMALL_PRACTICE")).isTrue();
-        assertThat(rules.isVoluntaryReportingBasis("REWEIGHT_APP_INSUFFICIENT_INTERNET")).isTrue();
-        assertThat(rules.isVoluntaryReportingBasis("EXCLUDED_VOLUNTARY")).isTrue();
-        assertThat(rules.isVoluntaryReportingBasis("REWEIGHT_DATA_COMPROMISED")).isFalse();
-        assertThat(rules.isVoluntaryReportingBasis("BELOW_LVT")).isFalse();
-        assertThat(rules.isVoluntaryReportingBasis(null)).isFalse();
+        assertThat(rules.isVoluntaryReportingBasis(List.of("REWEIGHT_SMALL_PRACTICE"))).isTrue();
+        assertThat(rules.isVoluntaryReportingBasis(List.of("REWEIGHT_APP_INSUFFICIENT_INTERNET"))).isTrue();
+        assertThat(rules.isVoluntaryReportingBasis(List.of("EXCLUDED_VOLUNTARY"))).isTrue();
+        assertThat(rules.isVoluntaryReportingBasis(List.of("BELOW_LVT", "REWEIGHT_ASC_BASED"))).isTrue();
+        assertThat(rules.isVoluntaryReportingBasis(List.of("REWEIGHT_DATA_COMPROMISED"))).isFalse();
+        assertThat(rules.isVoluntaryReportingBasis(List.of("REWEIGHT_SMALL_PRACTICE", "REWEIGHT_DATA_COMPROMISED"))).isFalse();
+        assertThat(rules.isVoluntaryReportingBasis(List.of("BELOW_LVT"))).isFalse();
+        assertThat(rules.isVoluntaryReportingBasis(List.of())).isFalse();
     }
 
     @Test
@@ -24,7 +27,7 @@ class CountingRulesTest {
         assertThat(CountingRules.forYear(2025).enforcedByDefault()).isFalse();
         assertThat(CountingRules.forYear(2026).enforcedByDefault()).isTrue();
         assertThat(CountingRules.forYear(2026).rulesVersion()).isEqualTo("acopi-public-reporting/2026.1");
-        assertThat(CountingRules.forYear(2026).acoExemptReason()).isEqualTo("ACO_ALL_FQHC");
+        assertThat(CountingRules.forYear(2026).acoExemptReasons()).containsExactly("ACO_ALL_FQHC", "NOT_MSSP");
     }
 
     @Test

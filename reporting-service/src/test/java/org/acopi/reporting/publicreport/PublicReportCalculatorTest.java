@@ -92,15 +92,29 @@ class PublicReportCalculatorTest {
         }
 
         @Test
-        void exclusionsOutsideTheReweightingBasesAreNotVoluntaryReporting() {
+        void aReweightingBasisThatDoesNotDecideTheExclusionStillMakesItVoluntaryReporting() {
             PublicCounts counts = report(
-                    clinician(1, 1, eligibility(ACO).excluded("BELOW_LVT", "REWEIGHT_SMALL_PRACTICE"), score(ACO).scored(80, "GROUP")),
+                    clinician(1, 1, eligibility(ACO).excluded("BELOW_LVT", "REWEIGHT_SMALL_PRACTICE"), score(ACO).scored(80, "GROUP")))
+                    .providersSuppliers();
+
+            assertThat(counts.excludedVoluntarilyReported()).isEqualTo(1);
+            assertThat(counts.excludedByReason()).containsExactly(Map.entry("BELOW_LVT", 1));
+        }
+
+        @Test
+        void exclusionsWithoutReweightingOrWithCompromisedDataAreNotVoluntaryReporting() {
+            PublicCounts counts = report(
+                    clinician(1, 1, eligibility(ACO).excluded("BELOW_LVT"), score(ACO).scored(80, "GROUP")),
                     clinician(2, 2, eligibility(ACO).excluded("REWEIGHT_DATA_COMPROMISED"), score(ACO).scored(80, "GROUP")),
-                    clinician(3, 3, eligibility(ACO).excluded("NOT_IN_SNAPSHOT3"), score(ACO).scored(80, "GROUP")))
+                    clinician(3, 3, eligibility(ACO).excluded("REWEIGHT_SMALL_PRACTICE", "REWEIGHT_DATA_COMPROMISED").dataCompromised(),
+                            score(ACO).scored(80, "GROUP")),
+                    clinician(4, 4, eligibility(ACO).excluded("REWEIGHT_SMALL_PRACTICE").dataCompromised(), score(ACO).scored(80, "GROUP")),
+                    clinician(5, 5, eligibility(ACO).excluded("NOT_IN_SNAPSHOT3"), score(ACO).scored(80, "GROUP")),
+                    clinician(6, 6, eligibility(ACO).excluded("NOT_MIPS_EC_TYPE", "REWEIGHT_SMALL_PRACTICE"), score(ACO).scored(80, "GROUP")))
                     .providersSuppliers();
 
             assertThat(counts.excludedVoluntarilyReported()).isZero();
-            assertThat(counts.earnedPiScore()).isEqualTo(3);
+            assertThat(counts.earnedPiScore()).isEqualTo(5);
         }
 
         @Test
@@ -214,6 +228,14 @@ class PublicReportCalculatorTest {
         assertThat(report.exempt()).isTrue();
         assertThat(report.exemptReason()).isEqualTo("ACO_ALL_FQHC");
         assertThat(report.providersSuppliers().excludedByReason()).containsEntry("ACO_ALL_FQHC", 1);
+    }
+
+    @Test
+    void anAcoOutsideTheSharedSavingsProgramIsExempt() {
+        PublicReport report = report(clinician(1, 1, eligibility(ACO).excluded("NOT_MSSP"), null));
+
+        assertThat(report.exempt()).isTrue();
+        assertThat(report.exemptReason()).isEqualTo("NOT_MSSP");
     }
 
     @Test
