@@ -43,8 +43,10 @@ public final class StreamsSettings {
 
     /** Properties for a TopologyTestDriver: same handlers and serdes, no broker. */
     public static Properties forTests(String applicationId) {
-        Properties p = properties(applicationId, "dummy:1234",
-                System.getProperty("java.io.tmpdir") + "/acopi-ttd-" + applicationId + "-" + System.nanoTime(), 1, Map.of());
+        // under the module's target/ when run by Maven, so that test state never outlives a clean build
+        String base = java.nio.file.Files.isDirectory(java.nio.file.Path.of("target"))
+                ? "target/ttd-state" : System.getProperty("java.io.tmpdir") + "/acopi-ttd";
+        Properties p = properties(applicationId, "dummy:1234", base + "/" + applicationId + "-" + System.nanoTime(), 1, Map.of());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         return p;
