@@ -2,6 +2,7 @@ package org.acopi.scoring.rollup;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public record ApmEntityRollup(String acoId, int performanceYear, Map<Double, Int
     public static final String NO_COUNTED_CLINICIANS = "NO_COUNTED_CLINICIANS";
 
     public ApmEntityRollup {
-        countedByScore = countedByScore == null ? Map.of() : Map.copyOf(countedByScore);
+        countedByScore = Collections.unmodifiableSortedMap(countedByScore == null ? new TreeMap<>() : new TreeMap<>(countedByScore));
     }
 
     public static ApmEntityRollup empty(String acoId, int performanceYear) {

@@ -1,7 +1,7 @@
 package org.acopi.scoring.rollup;
 
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,7 +22,7 @@ public record EntitySubmissionScores(Map<String, SubmitterScore> bySubmitter) {
             .thenComparing(SubmitterScore::submitter, Comparator.reverseOrder());
 
     public EntitySubmissionScores {
-        bySubmitter = bySubmitter == null ? Map.of() : Map.copyOf(bySubmitter);
+        bySubmitter = Collections.unmodifiableSortedMap(bySubmitter == null ? new TreeMap<>() : new TreeMap<>(bySubmitter));
     }
 
     public static EntitySubmissionScores empty() {
@@ -37,7 +37,7 @@ public record EntitySubmissionScores(Map<String, SubmitterScore> bySubmitter) {
         } else {
             next.put(submitter, score);
         }
-        return new EntitySubmissionScores(new LinkedHashMap<>(next));
+        return new EntitySubmissionScores(next);
     }
 
     /** The highest current score; ties go to the later submission, then to the alphabetically first submitter. */

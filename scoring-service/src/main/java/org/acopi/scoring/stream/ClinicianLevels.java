@@ -1,0 +1,50 @@
+package org.acopi.scoring.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.acopi.events.EntityType;
+import org.acopi.scoring.rollup.ClinicianStanding;
+import org.acopi.scoring.rollup.LevelCandidate;
+
+/**
+ * A rostered clinician with the best current score at each level that can reach it (individual TIN/NPI, group TIN,
+ * the ACO's own APM entity submission), as the foreign-key joins collect them.
+ */
+record ClinicianLevels(ClinicianStanding standing, LevelCandidate individual, LevelCandidate group,
+                       LevelCandidate apmEntity) {
+
+    static ClinicianLevels of(ClinicianStanding standing) {
+        return new ClinicianLevels(standing, null, null, null);
+    }
+
+    ClinicianLevels withIndividual(LevelCandidate candidate) {
+        return new ClinicianLevels(standing, candidate, group, apmEntity);
+    }
+
+    ClinicianLevels withGroup(LevelCandidate candidate) {
+        return new ClinicianLevels(standing, individual, candidate, apmEntity);
+    }
+
+    ClinicianLevels withApmEntity(LevelCandidate candidate) {
+        return new ClinicianLevels(standing, individual, group, candidate);
+    }
+
+    List<LevelCandidate> candidates() {
+        List<LevelCandidate> candidates = new ArrayList<>(3);
+        for (LevelCandidate c : new LevelCandidate[] {individual, group, apmEntity}) {
+            if (c != null) {
+                candidates.add(c);
+            }
+        }
+        return candidates;
+    }
+
+    static LevelCandidate candidate(EntityType level, org.acopi.scoring.rollup.EntitySubmissionScores scores) {
+        if (scores == null) {
+            return null;
+        }
+        return scores.best()
+                .map(best -> new LevelCandidate(level, best.score(), best.submissionId(), best.submitter()))
+                .orElse(null);
+    }
+}
