@@ -65,7 +65,7 @@ class ReportingListeners {
             if (record.value() == null) {
                 if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
                     applied(records, accepted, apply, i);
-                    ListenerDeadLetters.failOnUndecodable(records.subList(0, i + 1));
+                    throw ListenerDeadLetters.undecodable(records, i);
                 }
                 continue;
             }

@@ -24,7 +24,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * Error handling of spring-kafka listeners by configuration: a {@link DefaultErrorHandler} whose recoverer publishes
  * to {@code <topic>-dlt} with acopi's reason headers; validation and decoding failures are not retried, anything else
  * is retried twice, then dead-lettered. Batch listeners call {@link #failOnUndecodable} first so that a bad record in
- * a batch is dead-lettered alone and the rest of the batch is processed.
+ * a batch is dead-lettered alone; the listener must have applied the records before it, because the error handler
+ * commits everything ahead of the failed index.
  */
 public final class ListenerDeadLetters {
 
@@ -44,24 +45,33 @@ public final class ListenerDeadLetters {
             return new RecordHeaders(DeadLetters.headers(record.topic(), record.partition(), record.offset(), unwrap(ex)));
         });
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
+        // DeadLetters already logs one masked line per dead letter; spring's stack trace per seek is noise
+        handler.setLogLevel(org.springframework.kafka.KafkaException.Level.DEBUG);
         handler.addNotRetryableExceptions(InvalidEventException.class, EventDecodingException.class,
                 DeserializationException.class);
         return handler;
     }
 
     /**
-     * Throws for the first record of a batch whose value could not be decoded (spring-kafka's
-     * ErrorHandlingDeserializer left it null with the failure in a header).
+     * The index of the first record of a batch whose value could not be decoded (spring-kafka's
+     * ErrorHandlingDeserializer left it null with the failure in a header), or -1. Apply the records before it, then
+     * throw {@link #undecodable}.
      */
-    public static void failOnUndecodable(List<? extends ConsumerRecord<?, ?>> records) {
+    public static int firstUndecodable(List<? extends ConsumerRecord<?, ?>> records) {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<?, ?> record = records.get(i);
             if (record.value() == null && record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
-                DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
-                        SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
-                throw new BatchListenerFailedException("undecodable record", failure, i);
+                return i;
             }
         }
+        return -1;
+    }
+
+    /** The batch failure for the undecodable record at {@code index}. */
+    public static BatchListenerFailedException undecodable(List<? extends ConsumerRecord<?, ?>> records, int index) {
+        DeserializationException failure = SerializationUtils.getExceptionFromHeader(records.get(index),
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+        return new BatchListenerFailedException("undecodable record", failure, index);
     }
 
     /** Throws the batch failure for record {@code index} rejected by edge validation. */
