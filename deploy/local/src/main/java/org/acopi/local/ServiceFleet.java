@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The three services as child JVMs ({@code java -jar <service>-exec.jar}) configured by environment variables
@@ -20,6 +22,8 @@ import java.util.Map;
 final class ServiceFleet {
 
     private static final String DEFAULT_JAVA_OPTS = "-Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Map<Service, ChildProcess> running = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -92,8 +96,8 @@ final class ServiceFleet {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.healthUrl()))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
-        } catch (java.io.IOException e) {
+            return response.statusCode() == 200 && "UP".equals(JSON.readTree(response.body()).path("status").asString(""));
+        } catch (java.io.IOException | tools.jackson.core.JacksonException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
