@@ -21,11 +21,16 @@ fi
 
 STAMP="deploy/local/target/.acopi-build-stamp"
 
+# load and validate need only the launcher; everything else needs the services too
+COMMAND="${1:-run}"
+
 needs_build() {
   local service
-  for service in eligibility-service scoring-service reporting-service; do
-    compgen -G "$service/target/*-exec.jar" >/dev/null || { echo "$service has no executable jar"; return 0; }
-  done
+  if [[ "$COMMAND" != "load" && "$COMMAND" != "validate" ]]; then
+    for service in eligibility-service scoring-service reporting-service; do
+      compgen -G "$service/target/*-exec.jar" >/dev/null || { echo "$service has no executable jar"; return 0; }
+    done
+  fi
   [[ -d deploy/local/target/classes && -d deploy/local/target/lib ]] || { echo "the launcher is not built"; return 0; }
   [[ -f "$STAMP" ]] || { echo "no record of a previous build"; return 0; }
   local changed
