@@ -31,6 +31,7 @@ public enum ProblemCode {
     DATE_FORMAT(302, "a date is not YYYY-MM-DD"),
     NO_PI_MEASUREMENT_SET(303, "no measurement set with category pi"),
     FIELD_TYPE(304, "a field has the wrong JSON type"),
+    SEVERAL_PI_MEASUREMENT_SETS(305, "more than one measurement set with category pi"),
 
     TOO_MANY_PROBLEMS(999, "more problems were found than are listed");
 
