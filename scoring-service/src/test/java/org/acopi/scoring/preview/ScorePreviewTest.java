@@ -59,7 +59,7 @@ class ScorePreviewTest {
                 .andExpect(jsonPath("$.score").doesNotExist())
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.problems[*].number").value(org.hamcrest.Matchers.containsInAnyOrder(302, 101, 102, 102)))
-                .andExpect(jsonPath("$.problems[0].code").value("INVALID_DATE_FORMAT"))
+                .andExpect(jsonPath("$.problems[0].code").value("INVALID_DATE"))
                 .andExpect(jsonPath("$.rulesVersion").value("acopi-pi-rules/2026.1"));
     }
 

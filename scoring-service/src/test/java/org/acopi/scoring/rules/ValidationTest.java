@@ -28,7 +28,7 @@ class ValidationTest {
         assertThat(score.score()).isNull();
         assertThat(score.parts()).isEmpty();
         assertThat(score.problems()).extracting(Problem::number).containsExactlyInAnyOrder(106, 105, 103, 101, 102, 107);
-        assertThat(score.problemCodes()).contains("INVALID_EXCLUSION_WITH_MEASURE", "INVALID_PROPORTION_OUT_OF_RANGE",
+        assertThat(score.problemCodes()).contains("INVALID_EXCLUSION_WITH_MEASURE", "INVALID_PROPORTION",
                 "INVALID_VALUE_TYPE", "INVALID_SUBSTITUTE_WITH_MEASURE", "INVALID_MEASURE_NOT_IN_PERFORMANCE_YEAR",
                 "INVALID_PERFORMANCE_PERIOD_MISSING");
     }
@@ -78,7 +78,7 @@ class ValidationTest {
     @Test
     void unsupportedPerformanceYear() {
         PiScore score = score(defaults(2024));
-        assertThat(score.problemCodes()).containsExactly("INVALID_PERFORMANCE_YEAR_UNSUPPORTED");
+        assertThat(score.problemCodes()).containsExactly("UNSUPPORTED_PY");
         assertThat(score.rulesVersion()).isNull();
     }
 
@@ -97,7 +97,7 @@ class ValidationTest {
         PiScore score = score(set);
         assertThat(score.problems()).hasSize(ProblemCode.MAX_REPORTED);
         Problem last = score.problems().get(ProblemCode.MAX_REPORTED - 1);
-        assertThat(last.code()).isEqualTo("INVALID_TOO_MANY_PROBLEMS");
+        assertThat(last.code()).isEqualTo("TOO_MANY_PROBLEMS");
         assertThat(last.message()).startsWith("21 more");
     }
 

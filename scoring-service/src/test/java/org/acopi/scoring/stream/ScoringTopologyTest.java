@@ -178,7 +178,7 @@ class ScoringTopologyTest {
     void keyMustMatchTheSubmission() {
         PiSubmission s = individual(TIN_A, NPI_1, "s1", "ehr", 1_000, 80);
         submissions.pipeInput(EventKeys.submission(2026, EntityType.GROUP, TIN_A), s);
-        assertThat(reason(submissionDlt.readRecord())).isEqualTo("INVALID_KEY_MISMATCH");
+        assertThat(reason(submissionDlt.readRecord())).isEqualTo("KEY_MISMATCH");
         assertThat(submissionScores.isEmpty()).isTrue();
     }
 
@@ -189,7 +189,7 @@ class ScoringTopologyTest {
         PiSubmission oldYear = Events.submission(defaults(2024).build(), "s2", "ehr", 1_000);
         submit(oldYear);
         assertThat(submissionDlt.readRecordsToList()).extracting(ScoringTopologyTest::reason)
-                .containsExactly("INVALID_NPI_INVALID", "INVALID_PERFORMANCE_YEAR_UNSUPPORTED");
+                .containsExactly("INVALID_NPI", "UNSUPPORTED_PY");
     }
 
     @Test
@@ -329,7 +329,7 @@ class ScoringTopologyTest {
         ParticipantEligibility badNpi = Events.eligibility(ACO, 2026, TIN_A, "1234567890", "REQUIRED", ReweightingKind.NONE);
         eligibility.pipeInput(Events.key(badNpi), badNpi);
         assertThat(eligibilityDlt.readRecordsToList()).extracting(ScoringTopologyTest::reason)
-                .containsExactly("INVALID_KEY_MISMATCH", "INVALID_NPI_INVALID");
+                .containsExactly("KEY_MISMATCH", "INVALID_NPI");
         assertThat(clinicianScores.isEmpty()).isTrue();
     }
 
