@@ -64,13 +64,19 @@ public record ApmEntityRollup(String acoId, int performanceYear, Map<Double, Int
 
     /** The entity score; {@code entityLevel} is the ACO's own APM entity submission, or null. */
     public ApmEntityResult result(LevelCandidate entityLevel, ApmEntityRollupRules rules) {
-        int counted = counted();
-        if (entityLevel != null) {
-            return new ApmEntityResult(ApmEntityScoreMethod.ENTITY_REPORTED, entityLevel.score(), counted, scored,
-                    leftOutReweighted, entityLevel.submissionId(),
-                    "APM entity submission " + entityLevel.submissionId() + " = " + number(entityLevel.score()),
-                    List.of(ENTITY_LEVEL_SUBMISSION));
+        ApmEntityResult rolledUp = rolledUp(rules);
+        if (entityLevel == null || (!rules.entitySubmissionDecides() && rolledUp.score() != null
+                && rolledUp.score() > entityLevel.score())) {
+            return rolledUp;
         }
+        return new ApmEntityResult(ApmEntityScoreMethod.ENTITY_REPORTED, entityLevel.score(), rolledUp.cliniciansCounted(),
+                scored, leftOutReweighted, entityLevel.submissionId(),
+                "APM entity submission " + entityLevel.submissionId() + " = " + number(entityLevel.score()),
+                List.of(ENTITY_LEVEL_SUBMISSION));
+    }
+
+    private ApmEntityResult rolledUp(ApmEntityRollupRules rules) {
+        int counted = counted();
         if (counted == 0) {
             return new ApmEntityResult(ApmEntityScoreMethod.REWEIGHTED, null, 0, 0, leftOutReweighted, null,
                     "no clinician counted: PI reweighted for the APM entity" + (leftOutReweighted > 0

@@ -108,7 +108,8 @@ public final class PerformanceYearRules {
         ScoringData.ApmEntityRollup rollup = checks.present(data.apmEntityRollup(), "apmEntityRollup");
         this.apmEntityRollup = new ApmEntityRollupRules(Set.copyOf(checks.present(rollup.notPartOfEntity(),
                 "apmEntityRollup.notPartOfEntity")), rollup.decimals(),
-                RoundingMode.valueOf(checks.present(rollup.roundingMode(), "apmEntityRollup.roundingMode")));
+                RoundingMode.valueOf(checks.present(rollup.roundingMode(), "apmEntityRollup.roundingMode")),
+                rollup.entitySubmissionDecides());
         this.validation = new MeasurementSetValidation(this);
         this.scoring = new CategoryScoring(this);
         for (Map<String, Integer> row : scoring.redistributionRows()) {

@@ -43,6 +43,6 @@ record ScoringData(
     record Rounding(String mode, boolean minimumOnePoint) {
     }
 
-    record ApmEntityRollup(List<String> notPartOfEntity, int decimals, String roundingMode) {
+    record ApmEntityRollup(List<String> notPartOfEntity, int decimals, String roundingMode, boolean entitySubmissionDecides) {
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.acopi.events.EntityType;
 import org.acopi.scoring.rollup.ClinicianStanding;
+import org.acopi.scoring.rollup.EntitySubmissionScores;
 import org.acopi.scoring.rollup.LevelCandidate;
 
 /**
@@ -39,7 +40,8 @@ record ClinicianLevels(ClinicianStanding standing, LevelCandidate individual, Le
         return candidates;
     }
 
-    static LevelCandidate candidate(EntityType level, org.acopi.scoring.rollup.EntitySubmissionScores scores) {
+    /** The entity's best current score as a candidate at {@code level}, or null when it has none. */
+    static LevelCandidate candidate(EntityType level, EntitySubmissionScores scores) {
         if (scores == null) {
             return null;
         }

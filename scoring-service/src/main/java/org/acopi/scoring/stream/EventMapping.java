@@ -1,6 +1,5 @@
 package org.acopi.scoring.stream;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.acopi.events.ApmEntityScore;
@@ -132,9 +131,5 @@ final class EventMapping {
                 .setReasonCodes(result.reasonCodes())
                 .setRulesVersion(rulesVersion)
                 .build();
-    }
-
-    static long millis(Instant instant) {
-        return instant.toEpochMilli();
     }
 }

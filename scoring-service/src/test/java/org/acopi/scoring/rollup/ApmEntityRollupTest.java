@@ -75,6 +75,17 @@ class ApmEntityRollupTest {
     }
 
     @Test
+    void entitySubmissionCompetesWithRollUpWhenTheRulesSaySo() {
+        ApmEntityRollupRules higherOf = new ApmEntityRollupRules(RULES.notPartOfEntity(), 2, RULES.roundingMode(), false);
+        ApmEntityRollup rollup = rollUp(List.of(
+                RollupContribution.of(clinician("111111111", false, "REQUIRED"), List.of(group(95)), RULES)));
+        LevelCandidate entity = new LevelCandidate(EntityType.APM_ENTITY, 88, "aco-sub-1", "aco-registry");
+        assertThat(rollup.result(entity, higherOf).method()).isEqualTo(ApmEntityScoreMethod.ROLLED_UP);
+        assertThat(rollup.result(entity, higherOf).score()).isEqualTo(95.0);
+        assertThat(rollup.result(entity, RULES).method()).isEqualTo(ApmEntityScoreMethod.ENTITY_REPORTED);
+    }
+
+    @Test
     void a6_highestOfLevels_85() {
         ClinicianStanding standing = clinician("111111111", false, "REQUIRED");
         ClinicianFinalScore result = ClinicianFinalScore.decide(standing, List.of(
