@@ -8,8 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.acopi.contracts.Topic;
 import org.acopi.contracts.Topics;
+import org.acopi.support.kafka.AcopiKafkaProperties;
+import org.acopi.support.kafka.TopicProvisioner;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
 class TopicDefinitionsTest {
@@ -30,15 +35,15 @@ class TopicDefinitionsTest {
     }
 
     @Test
-    void keyedStateTopicsAreCompactedAndSubmissionsAndDeadLettersAreNot() {
+    void policiesAreThoseTheServicesProvisionWhenTheyCreateTopicsThemselves() {
+        TopicProvisioner provisioner = new TopicProvisioner(Map.of(), new AcopiKafkaProperties.Topics(3, (short) 1, true));
+        Map<String, Map<String, String>> provisioned = provisioner.definitions().stream()
+                .collect(Collectors.toMap(NewTopic::name, t -> t.configs()));
         for (TopicDefinitions.Definition definition : TopicDefinitions.load()) {
-            String policy = definition.configs().get("cleanup.policy");
-            if (definition.name().endsWith(Topic.DEAD_LETTER_SUFFIX) || definition.name().equals(Topics.SUBMISSIONS.name())) {
-                assertThat(policy).as(definition.name()).isEqualTo("delete");
-            } else {
-                assertThat(policy).as(definition.name()).isEqualTo("compact");
-            }
+            assertThat(definition.configs()).as(definition.name()).isEqualTo(provisioned.get(definition.name()));
         }
+        assertThat(provisioned.get(Topics.ROSTER.name())).containsEntry("cleanup.policy", "delete").containsEntry("retention.ms", "-1");
+        assertThat(provisioned.get(Topics.CLINICIAN_SCORES.name())).containsEntry("cleanup.policy", "compact");
     }
 
     @Test

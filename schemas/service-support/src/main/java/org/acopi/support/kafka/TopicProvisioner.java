@@ -19,16 +19,17 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Creates every topic of the catalogue and its {@code -dlt} topic when missing, in the background and retrying until
- * the broker answers, so that a service starts (and serves previews) while Kafka is down. Keyed state topics are
- * compacted; dead-letter topics keep their records for 30 days. Streams applications wait for {@link #ready()}.
+ * the broker answers, so that a service starts (and serves previews) while Kafka is down. External inputs are kept
+ * for good and never compacted: a late, older version must not outlive the newer one it lost to, or a replay would
+ * decide differently. Topics acopi derives are compacted (their latest value per key is the truth); dead-letter topics
+ * keep records for 30 days. The same policy is written in {@code deploy/topics/topics.txt}. Streams applications wait
+ * for {@link #ready()}.
  */
 public class TopicProvisioner implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
-    /** Inputs whose latest value per key is the state: compacted (replays of the full history stay possible via the producer). */
-    private static final Set<String> COMPACTED = Set.of(Topics.ACO_PROFILES.name(), Topics.ROSTER.name(),
-            Topics.CLINICIAN_FACTS.name(), Topics.HARDSHIPS.name(), Topics.PARTICIPANT_ELIGIBILITY.name(),
-            Topics.SUBMISSION_SCORES.name(), Topics.CLINICIAN_SCORES.name(), Topics.APM_ENTITY_SCORES.name());
+    private static final Set<String> KEPT_FOR_GOOD = Topics.EXTERNAL_INPUTS.stream().map(Topic::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Map<String, Object> adminConfig;
     private final AcopiKafkaProperties.Topics settings;
@@ -50,11 +51,13 @@ public class TopicProvisioner implements SmartLifecycle {
     public List<NewTopic> definitions() {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<String, ?> topic : Topics.ALL) {
-            String policy = COMPACTED.contains(topic.name()) ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE;
-            topics.add(new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy)));
+            Map<String, String> configs = KEPT_FOR_GOOD.contains(topic.name())
+                    ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE, TopicConfig.RETENTION_MS_CONFIG, "-1")
+                    : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            topics.add(new NewTopic(topic.name(), settings.partitions(), settings.replicationFactor()).configs(configs));
             topics.add(new NewTopic(topic.deadLetterName(), settings.partitions(), settings.replicationFactor())
-                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(30).toMillis()))));
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                            TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(30).toMillis()))));
         }
         return topics;
     }

@@ -1,0 +1,74 @@
+package org.acopi.local.e2e;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.acopi.eligibility.EligibilityServiceApplication;
+import org.acopi.reporting.ReportingServiceApplication;
+import org.acopi.scoring.ScoringServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three acopi services running in this JVM against a real broker and a real MongoDB wire-protocol server, each in
+ * its own Spring context on a random port, exactly as configured for production apart from addresses.
+ */
+final class InProcessServices implements AutoCloseable {
+
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final int reportingPort;
+    private final int scoringPort;
+    private final int eligibilityPort;
+
+    InProcessServices(String bootstrapServers, String mongoUri, Path stateDir) {
+        eligibilityPort = port(start(EligibilityServiceApplication.class, bootstrapServers, mongoUri, stateDir.resolve("eligibility")));
+        scoringPort = port(start(ScoringServiceApplication.class, bootstrapServers, mongoUri, stateDir.resolve("scoring")));
+        reportingPort = port(start(ReportingServiceApplication.class, bootstrapServers, mongoUri, stateDir.resolve("reporting")));
+    }
+
+    private ConfigurableApplicationContext start(Class<?> app, String bootstrapServers, String mongoUri, Path stateDir) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(app)
+                .properties("spring.config.location=" + ownConfig(app),
+                        "server.port=0",
+                        "spring.kafka.bootstrap-servers=" + bootstrapServers,
+                        "acopi.mongodb.uri=" + mongoUri,
+                        "acopi.streams.state-dir=" + stateDir,
+                        "spring.main.banner-mode=off")
+                .run();
+        contexts.add(context);
+        return context;
+    }
+
+    /**
+     * Every service ships its own {@code application.yml} at the same classpath path; in one JVM the first would win,
+     * so each context is pointed at the file inside its own module.
+     */
+    private static String ownConfig(Class<?> app) {
+        String location = app.getProtectionDomain().getCodeSource().getLocation().toString();
+        return location.endsWith(".jar") ? "jar:" + location + "!/application.yml" : location + "application.yml";
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    String reportingUrl() {
+        return "http://localhost:" + reportingPort;
+    }
+
+    String scoringUrl() {
+        return "http://localhost:" + scoringPort;
+    }
+
+    String eligibilityUrl() {
+        return "http://localhost:" + eligibilityPort;
+    }
+
+    @Override
+    public void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            contexts.get(i).close();
+        }
+    }
+}
