@@ -28,14 +28,14 @@ final class InProcessServices implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext start(Class<?> app, String bootstrapServers, String mongoUri, Path stateDir) {
+        // command-line arguments outrank each service's application.yml
         ConfigurableApplicationContext context = new SpringApplicationBuilder(app)
-                .properties("spring.config.location=" + ownConfig(app),
-                        "server.port=0",
-                        "spring.kafka.bootstrap-servers=" + bootstrapServers,
-                        "acopi.mongodb.uri=" + mongoUri,
-                        "acopi.streams.state-dir=" + stateDir,
-                        "spring.main.banner-mode=off")
-                .run();
+                .run("--spring.config.location=" + ownConfig(app),
+                        "--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                        "--acopi.mongodb.uri=" + mongoUri,
+                        "--acopi.streams.state-dir=" + stateDir,
+                        "--spring.main.banner-mode=off");
         contexts.add(context);
         return context;
     }

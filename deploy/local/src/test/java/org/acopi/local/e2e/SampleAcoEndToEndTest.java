@@ -123,7 +123,7 @@ class SampleAcoEndToEndTest {
 
         // 2. harbor-athena resubmits TIN B's group data (88 instead of 83): all 7 B clinicians rise by 5
         PiSubmission older = find(sample, Topics.SUBMISSIONS, s -> s.getEntityType() == EntityType.GROUP
-                && "364417829".equals(s.getTin()) && s.getSubmittedAt().equals(Instant.parse("2027-01-20T00:00:00Z")));
+                && "364417829".equals(s.getTin()) && s.getSubmittedAt().isBefore(Instant.parse("2027-01-21T00:00:00Z")));
         PiSubmission resubmission = PiSubmission.newBuilder(older).setSubmissionId(older.getSubmissionId() + "-resubmitted")
                 .setSubmittedAt(Instant.parse("2027-03-01T00:00:00Z")).build();
         corrections.add(send(Topics.SUBMISSIONS, keyOf(sample, Topics.SUBMISSIONS, older), resubmission));
