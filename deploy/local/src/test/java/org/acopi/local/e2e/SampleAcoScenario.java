@@ -2,9 +2,6 @@ package org.acopi.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,56 +37,54 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The whole system on real parts: a KRaft broker, a MongoDB wire-protocol server, the three services. Loads the
- * bundled sample ACO with the dataset loader, asserts every figure of its public report against the hand-derived
+ * The whole system on real parts: a Kafka broker, a MongoDB server, the three services. Loads the bundled sample ACO
+ * with the dataset loader, asserts every figure of its public report against the hand-derived
  * {@code sample/expected-public-report.json}, then applies corrections (a resubmission raising a score, a hardship
  * approval, a roster removal, a late older snapshot, a duplicate of every event) and asserts the report after each.
+ * Subclasses say which Kafka and MongoDB: embedded here, containers where Docker exists.
  */
-class SampleAcoEndToEndTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SampleAcoScenario {
+
+    /** Where the services find Kafka and MongoDB, and how to stop them. */
+    record Infrastructure(String bootstrapServers, String mongoUri, AutoCloseable stop) {
+    }
+
+    /** Starts the Kafka broker and the MongoDB server the scenario runs on. */
+    abstract Infrastructure startInfrastructure() throws Exception;
 
     private static final Path SAMPLE = Path.of("sample");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Duration CONVERGE = Duration.ofSeconds(120);
 
-    private static EmbeddedKafkaKraftBroker kafka;
-    private static MongoServer mongo;
-    private static InProcessServices services;
-    private static Admin admin;
-    private static KafkaProducer<String, byte[]> producer;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path state;
+    private Infrastructure infrastructure;
+    private InProcessServices services;
+    private Admin admin;
+    private KafkaProducer<String, byte[]> producer;
 
     @BeforeAll
-    static void startTheSystem() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
-        services = new InProcessServices(kafka.getBrokersAsString(),
-                "mongodb://localhost:" + address.getPort(), state);
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+    void startTheSystem(@TempDir Path state) throws Exception {
+        infrastructure = startInfrastructure();
+        String bootstrap = infrastructure.bootstrapServers();
+        services = new InProcessServices(bootstrap, infrastructure.mongoUri(), state);
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterAll
-    static void stopTheSystem() {
+    void stopTheSystem() throws Exception {
         if (producer != null) {
             producer.close();
         }
@@ -99,11 +94,8 @@ class SampleAcoEndToEndTest {
         if (services != null) {
             services.close();
         }
-        if (mongo != null) {
-            mongo.shutdown();
-        }
-        if (kafka != null) {
-            kafka.destroy();
+        if (infrastructure != null) {
+            infrastructure.stop().close();
         }
     }
 
@@ -114,7 +106,7 @@ class SampleAcoEndToEndTest {
         List<ProducerRecord<String, byte[]>> corrections = new ArrayList<>();
 
         // 1. the sample as loaded: every figure hand-derived in sample/EXPECTED.md
-        try (DatasetProducer loader = new DatasetProducer(kafka.getBrokersAsString())) {
+        try (DatasetProducer loader = new DatasetProducer(infrastructure.bootstrapServers())) {
             loader.send(sample);
         }
         ObjectNode expected = expectedReport();
@@ -173,7 +165,7 @@ class SampleAcoEndToEndTest {
         assertUnchangedOnceCaughtUp(settled);
 
         // 6. every event again, the dataset and the corrections: nothing double counts
-        try (DatasetProducer loader = new DatasetProducer(kafka.getBrokersAsString())) {
+        try (DatasetProducer loader = new DatasetProducer(infrastructure.bootstrapServers())) {
             loader.send(sample);
         }
         for (ProducerRecord<String, byte[]> again : corrections) {
@@ -201,7 +193,7 @@ class SampleAcoEndToEndTest {
     }
 
     /** Polls the public report until every field of {@code expected} matches; fails with the last difference. */
-    private static JsonNode awaitReport(JsonNode expected) throws Exception {
+    private JsonNode awaitReport(JsonNode expected) throws Exception {
         Instant deadline = Instant.now().plus(CONVERGE);
         JsonNode last = null;
         List<String> differences = List.of("no report yet");
@@ -218,7 +210,7 @@ class SampleAcoEndToEndTest {
         throw new AssertionError("public report did not converge within " + CONVERGE + ": " + differences + "\nlast: " + last);
     }
 
-    private static JsonNode fetchReport() throws Exception {
+    private JsonNode fetchReport() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create(services.reportingUrl() + "/api/v1/acos/A1234/public-reports/2026")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -255,7 +247,7 @@ class SampleAcoEndToEndTest {
                 .map(LoadEvent::key).findFirst().orElseThrow();
     }
 
-    private static <V> ProducerRecord<String, byte[]> send(Topic<String, V> topic, String key, V value) throws Exception {
+    private <V> ProducerRecord<String, byte[]> send(Topic<String, V> topic, String key, V value) throws Exception {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), key,
                 topic.valueSerde().serializer().serialize(topic.name(), value));
         producer.send(record).get();
