@@ -1,6 +1,7 @@
 package org.acopi.eligibility.stream;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.acopi.contracts.EventKeys;
 import org.acopi.contracts.Topic;
@@ -18,6 +19,7 @@ import org.acopi.events.ParticipantEligibility;
 import org.acopi.events.RosterEntry;
 import org.acopi.support.deadletter.InvalidEventException;
 import org.acopi.support.metrics.EventMetrics;
+import org.acopi.support.streams.GuardedForward;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -31,6 +33,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TableJoined;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -128,10 +131,18 @@ public final class EligibilityTopology {
         inputs.toStream(Named.as("joined-inputs"))
                 .filter((key, in) -> in != null, Named.as("skip-deletions"))
                 .mapValues(in -> decider.decide(in.toDecisionInputs()), Named.as("decide"))
-                .processValues(() -> new EmitOnChange(DETERMINATIONS_STORE), Named.as("emit-on-change"), DETERMINATIONS_STORE)
+                .processValues(() -> new GuardedForward<ParticipantEligibility, ParticipantEligibility>(DETERMINATIONS_STORE,
+                                FixedKeyRecord::key, EligibilityTopology::withoutInputVersions,
+                                (previous, incoming) -> !incoming.equals(previous)),
+                        Named.as("emit-on-change"), DETERMINATIONS_STORE)
                 .to(Topics.PARTICIPANT_ELIGIBILITY.name(),
                         Produced.with(keys, Topics.PARTICIPANT_ELIGIBILITY.valueSerde()).withName("publish-eligibility"));
         return builder.build();
+    }
+
+    /** A determination as compared for change: input versions alone are not a new decision. */
+    static ParticipantEligibility withoutInputVersions(ParticipantEligibility determination) {
+        return ParticipantEligibility.newBuilder(determination).setInputVersions(Map.of()).build();
     }
 
     private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic) {

@@ -14,6 +14,7 @@ import org.acopi.scoring.rollup.ClinicianFinalScore;
 import org.acopi.scoring.rollup.EntitySubmissionScores;
 import org.acopi.scoring.rollup.RollupContribution;
 import org.acopi.scoring.rollup.SubmissionVersion;
+import org.acopi.support.streams.GuardedForward;
 import org.acopi.scoring.rules.ScoringRules;
 import org.acopi.scoring.rules.SubmittingEntity;
 import org.acopi.support.metrics.EventMetrics;
@@ -89,8 +90,10 @@ public final class ScoringTopology {
 
         // 2. Within a submitter the newest submittedAt wins; stale, duplicate and replayed versions stop here.
         KStream<String, SubmissionScore> newest = scored.processValues(
-                () -> new NewestPerSubmitter(SUBMITTER_VERSIONS_STORE), Named.as("newest-per-submitter"),
-                SUBMITTER_VERSIONS_STORE);
+                () -> new GuardedForward<SubmissionScore, SubmissionVersion>(SUBMITTER_VERSIONS_STORE,
+                        r -> EventKeys.submissionScore(r.key(), r.value().getSubmitter()), s -> new SubmissionVersion(s.getSubmittedAt().toEpochMilli(), s.getSubmissionId(), s.getWithdrawn()),
+                        (previous, incoming) -> incoming.supersedes(previous)),
+                Named.as("newest-per-submitter"), SUBMITTER_VERSIONS_STORE);
 
         // 3. Publish each submitter's current score (or withdrawal), keyed {py}:{entityType}:{entityId}:{submitter}.
         newest.selectKey((entityKey, score) -> EventKeys.submissionScore(entityKey, score.getSubmitter()),
