@@ -1,34 +1,28 @@
 package org.acopi.eligibility;
 
+import static org.acopi.support.test.KafkaTestClients.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.acopi.contracts.EventKeys;
 import org.acopi.contracts.Topic;
 import org.acopi.contracts.Topics;
 import org.acopi.eligibility.domain.ReasonCodes;
 import org.acopi.events.ParticipantEligibility;
 import org.acopi.support.deadletter.DeadLetters;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.acopi.support.test.KafkaTestClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /**
  * The running service on a real (embedded, KRaft) broker: inputs in, a determination out on
@@ -47,14 +41,8 @@ class EligibilityServiceKafkaTest {
 
     @Test
     void publishesDeterminationsAndDeadLettersBadInput() {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                KafkaTestUtils.producerProps(broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer());
-             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                     ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                     new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(broker.getBrokersAsString());
+             KafkaConsumer<String, byte[]> consumer = KafkaTestClients.readCommittedConsumer(broker.getBrokersAsString())) {
 
             send(producer, Topics.ROSTER, Fixtures.key(2026), Fixtures.roster(2026).setTin("12345678X").build());
             producer.send(new ProducerRecord<>(Topics.CLINICIAN_FACTS.name(), Fixtures.key(2026), "garbage".getBytes(StandardCharsets.UTF_8)));
@@ -82,10 +70,6 @@ class EligibilityServiceKafkaTest {
             assertThat(DeadLetters.headerValue(factsDead.headers(), DeadLetters.REASON_HEADER)).isEqualTo("UNDECODABLE_HEADER");
             assertThat(factsDead.value()).isEqualTo("garbage".getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, String key, V value) {
-        producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
     }
 
     static boolean decided(List<ConsumerRecord<String, byte[]>> seen) {

@@ -1,15 +1,14 @@
 package org.acopi.scoring;
 
 import static org.acopi.scoring.fixtures.MeasurementSets.defaults;
+import static org.acopi.support.test.KafkaTestClients.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.acopi.contracts.EventKeys;
 import org.acopi.contracts.Identifiers;
@@ -17,30 +16,23 @@ import org.acopi.contracts.Topic;
 import org.acopi.contracts.Topics;
 import org.acopi.events.ApmEntityScore;
 import org.acopi.events.ApmEntityScoreMethod;
-import org.acopi.events.ClinicianScore;
 import org.acopi.events.ParticipantEligibility;
 import org.acopi.events.PiSubmission;
 import org.acopi.events.ReweightingKind;
-import org.acopi.events.SubmissionScore;
 import org.acopi.scoring.fixtures.Events;
 import org.acopi.scoring.rules.SubmittingEntity;
 import org.acopi.support.deadletter.DeadLetters;
 import org.acopi.support.streams.ManagedKafkaStreams;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.acopi.support.test.KafkaTestClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /**
  * The running service on a real (embedded, KRaft) broker with exactly-once: eligibility and submissions in, submission,
@@ -74,14 +66,8 @@ class ScoringServiceKafkaTest {
 
     @Test
     void scoresRollsUpDeadLettersAndSurvivesARestart() {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                KafkaTestUtils.producerProps(broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer());
-             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                     ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                     new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(broker.getBrokersAsString());
+             KafkaConsumer<String, byte[]> consumer = KafkaTestClients.readCommittedConsumer(broker.getBrokersAsString())) {
             consumer.subscribe(List.of(Topics.SUBMISSION_SCORES.name(), Topics.CLINICIAN_SCORES.name(),
                     Topics.APM_ENTITY_SCORES.name(), Topics.SUBMISSIONS.deadLetterName()));
 
@@ -127,10 +113,6 @@ class ScoringServiceKafkaTest {
             assertThat(seen.stream().filter(r -> r.topic().equals(Topics.SUBMISSION_SCORES.name())).map(ConsumerRecord::key))
                     .contains(EventKeys.submissionScore(Events.key(group), "ehr"));
         }
-    }
-
-    private static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, String key, V value) {
-        producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
     }
 
     private <V> List<V> decoded(Topic<String, V> topic) {
