@@ -19,34 +19,10 @@ if ! command -v java >/dev/null 2>&1; then
   exit 1
 fi
 
-STAMP="deploy/local/target/.acopi-build-stamp"
-
 # load and validate need only the launcher; everything else needs the services too
 COMMAND="${1:-run}"
-
-needs_build() {
-  local service
-  if [[ "$COMMAND" != "load" && "$COMMAND" != "validate" ]]; then
-    for service in eligibility-service scoring-service reporting-service; do
-      compgen -G "$service/target/*-exec.jar" >/dev/null || { echo "$service has no executable jar"; return 0; }
-    done
-  fi
-  [[ -d deploy/local/target/classes && -d deploy/local/target/lib ]] || { echo "the launcher is not built"; return 0; }
-  [[ -f "$STAMP" ]] || { echo "no record of a previous build"; return 0; }
-  local changed
-  changed="$(find pom.xml schemas eligibility-service scoring-service reporting-service deploy/local/pom.xml \
-      deploy/local/src/main deploy/topics \
-      -type f -newer "$STAMP" -not -path '*/target/*' -not -path '*/src/test/*' -not -name '.*' -print -quit 2>/dev/null)"
-  [[ -z "$changed" ]] || { echo "$changed changed since the last build"; return 0; }
-  return 1
-}
-
-if [[ "${ACOPI_SKIP_BUILD:-0}" != "1" ]] && reason="$(needs_build)"; then
-  echo "[acopi] building ($reason): mvn -q -B -DskipTests install ${ACOPI_MVN_ARGS:-}" >&2
-  # shellcheck disable=SC2086
-  mvn -q -B -DskipTests ${ACOPI_MVN_ARGS:-} install 1>&2
-  touch "$STAMP"
-fi
+# shellcheck source=deploy/local/build-if-needed.sh
+source "$ROOT/deploy/local/build-if-needed.sh"
 
 # shellcheck disable=SC2086
 exec java ${ACOPI_JAVA_OPTS:--Xmx512m} -Dacopi.repo="$ROOT" \

@@ -34,7 +34,7 @@ public final class LocalStack {
     private static final Duration SERVICES_START = Duration.ofSeconds(420);
     private static final Duration CATCH_UP = Duration.ofSeconds(420);
     private static final Duration REPORTS_SETTLE = Duration.ofSeconds(180);
-    private static final List<Integer> PORTS = List.of(KafkaBroker.BROKER_PORT, KafkaBroker.CONTROLLER_PORT,
+    static final List<Integer> PORTS = List.of(KafkaBroker.BROKER_PORT, KafkaBroker.CONTROLLER_PORT,
             EmbeddedMongo.PORT, 8081, 8082, 8083);
 
     private final Options options;
@@ -256,7 +256,7 @@ public final class LocalStack {
         return dataset;
     }
 
-    private static boolean free(int port) {
+    static boolean free(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
@@ -266,7 +266,7 @@ public final class LocalStack {
         }
     }
 
-    private static Path repoRoot() {
+    static Path repoRoot() {
         String configured = System.getProperty("acopi.repo");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath().normalize();

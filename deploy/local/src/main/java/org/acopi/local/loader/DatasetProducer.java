@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class DatasetProducer implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
+    private volatile IllegalStateException firstFailure;
 
     public DatasetProducer(String bootstrapServers) {
         Properties config = new Properties();
@@ -55,6 +56,29 @@ public final class DatasetProducer implements AutoCloseable {
             }
         }
         return dataset.countsByTopic();
+    }
+
+    /**
+     * Sends one event without waiting (a stream of generated events); returns its size in bytes (key and value).
+     * {@link #flush} waits for every event sent so far and throws if any failed.
+     */
+    public int sendAsync(LoadEvent<?> event) {
+        ProducerRecord<byte[], byte[]> record = record(event);
+        producer.send(record, (metadata, error) -> {
+            if (error != null && firstFailure == null) {
+                firstFailure = new IllegalStateException("producing an event (key " + Identifiers.maskKey(event.key())
+                        + ") failed: " + error.getMessage(), error);
+            }
+        });
+        return record.key().length + record.value().length;
+    }
+
+    /** Waits until every event sent so far is acknowledged; throws the first failure. */
+    public void flush() {
+        producer.flush();
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
     }
 
     private static <V> ProducerRecord<byte[], byte[]> record(LoadEvent<V> event) {

@@ -1,0 +1,352 @@
+package org.acopi.local;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.acopi.contracts.Topics;
+import org.acopi.local.bench.ExpectedReport;
+import org.acopi.local.bench.ProgramGenerator;
+import org.acopi.local.bench.ReportCheck;
+import org.acopi.local.loader.DatasetProducer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The program-scale benchmark (deploy/local/bench.sh): a fresh local stack, a synthetic MSSP program streamed into the
+ * input topics, and then, in one run on one broker: the wall time until every ACO's public report equals what the
+ * services' pure domain code says it must be (the run fails otherwise), throughput overall and per service,
+ * submission-to-report latency at a steady rate, the peak resident memory of every process, and Kafka's own producer
+ * and consumer throughput for the same number and size of records. The last line of the output is the ratio of the
+ * pipeline's throughput to the raw consumer's.
+ */
+public final class Benchmark {
+
+    private static final Duration BROKER_START = Duration.ofSeconds(120);
+    private static final Duration SERVICES_START = Duration.ofSeconds(420);
+    private static final Duration MISMATCH_GRACE = Duration.ofSeconds(60);
+    private static final int PROBE_TARGETS_PER_ACO = 40;
+    private static final double FIRST_STEP_RATE = 5;
+    private static final Duration STEP = Duration.ofSeconds(10);
+    private static final Duration STEP_GRACE = Duration.ofSeconds(20);
+    private static final Duration STEP_P99_LIMIT = Duration.ofSeconds(5);
+
+    private final BenchOptions options;
+    private final Path repo;
+    private final StackHome home;
+    private final String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final EmbeddedMongo mongo = new EmbeddedMongo();
+    private final ServiceFleet services = new ServiceFleet();
+    private KafkaBroker broker;
+
+    private Benchmark(BenchOptions options, Path repo) {
+        this.options = options;
+        this.repo = repo;
+        this.home = new StackHome(options.home());
+    }
+
+    public static void main(String[] args) {
+        int exit;
+        try {
+            Path repo = LocalStack.repoRoot();
+            BenchOptions options = BenchOptions.parse(Arrays.asList(args), repo);
+            if (options.help()) {
+                System.err.print(BenchOptions.USAGE);
+                exit = 0;
+            } else {
+                exit = new Benchmark(options, repo).run();
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("acopi bench: " + e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            exit = 2;
+        } catch (RuntimeException e) {
+            System.err.println("acopi bench: FAILED: " + e.getMessage());
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    private int run() {
+        for (Service service : Service.ALL) {
+            if (service.execJar(repo).isEmpty()) {
+                throw new IllegalStateException(service.name() + " is not built; run deploy/local/bench.sh, which builds it");
+            }
+        }
+        List<Integer> busy = LocalStack.PORTS.stream().filter(port -> !LocalStack.free(port)).toList();
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("port(s) " + busy + " already in use (another local stack?)");
+        }
+        home.wipe();
+        home.create();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "acopi-bench-stop"));
+        try {
+            return measure();
+        } finally {
+            stopAll();
+        }
+    }
+
+    private int measure() {
+        Progress.info("benchmark of " + options.spec() + "; stack home " + home.root());
+        mongo.start(home.mongoFile());
+        broker = new KafkaBroker(home, javaCommand, System.getProperty("java.class.path"));
+        broker.start(BROKER_START);
+        try (Admin admin = KafkaBroker.admin(KafkaBroker.BOOTSTRAP);
+             MongoClient mongoClient = MongoClients.create(EmbeddedMongo.URI)) {
+            TopicSetup.createMissing(admin);
+            services.start(repo, home, javaCommand);
+            services.awaitHealthy(SERVICES_START);
+
+            ProgramGenerator generator = new ProgramGenerator(options.spec(),
+                    ProgramGenerator.sampleTemplates(repo.resolve("deploy/local/sample")), PROBE_TARGETS_PER_ACO);
+            List<ExpectedReport> expected = new ArrayList<>();
+            Map<String, Long> eventsIn = new TreeMap<>();
+            long[] bytes = {0};
+            Progress.info("streaming the program into the input topics");
+            long start = System.nanoTime();
+            try (DatasetProducer producer = new DatasetProducer(KafkaBroker.BOOTSTRAP)) {
+                generator.generate(event -> {
+                    bytes[0] += producer.sendAsync(event);
+                    eventsIn.merge(event.topic().name(), 1L, Long::sum);
+                }, expected::add);
+                producer.flush();
+                double produced = seconds(start);
+                long events = eventsIn.values().stream().mapToLong(Long::longValue).sum();
+                Progress.info(String.format("produced %,d events (%,d bytes) in %.1f s: %s", events, bytes[0], produced, eventsIn));
+
+                PipelineWatch watch = new PipelineWatch(admin, Service.ALL.stream().map(Service::consumerGroup).toList());
+                Map<String, Double> caughtUp = awaitCorrect(watch, expected, start);
+                double wall = seconds(start);
+                Progress.info(String.format("every public report is final and correct after %.1f s", wall));
+
+                Map<String, Long> outputs = countRecords(admin, List.of(Topics.PARTICIPANT_ELIGIBILITY.name(),
+                        Topics.SUBMISSION_SCORES.name(), Topics.CLINICIAN_SCORES.name(), Topics.APM_ENTITY_SCORES.name()));
+                var participants = mongoClient.getDatabase("acopi").getCollection("participants");
+                List<ExpectedReport.ProbeTarget> targets = probeTargets(expected);
+                int used = 0;
+                double sustainable = 0;
+                for (double step = FIRST_STEP_RATE; options.probeRate() <= 0; step *= 2) {
+                    int count = (int) (step * STEP.toSeconds());
+                    if (used + count > targets.size() / 2) {
+                        break;
+                    }
+                    LatencyProbes.Result result = LatencyProbes.run(generator, targets.subList(used, used + count),
+                            options.spec().performanceYear(), used, step, STEP_GRACE, producer, participants);
+                    used += count;
+                    boolean kept = result.seen() == count && result.p99Millis() <= STEP_P99_LIMIT.toMillis();
+                    Progress.info(String.format("probes at %.0f/s: p99 %.0f ms, %d of %d seen: %s", step, result.p99Millis(),
+                            result.seen(), count, kept ? "sustained" : "not sustained"));
+                    if (!kept) {
+                        break;
+                    }
+                    sustainable = step;
+                }
+                double rate = options.probeRate() > 0 ? options.probeRate() : Math.max(1, sustainable / 2);
+                int steady = (int) Math.min(targets.size() - used, Math.ceil(rate * options.probeDuration().toSeconds()));
+                Progress.info(String.format("latency: %d probes at %.1f/s", steady, rate));
+                LatencyProbes.Result latency = LatencyProbes.run(generator, targets.subList(used, used + steady),
+                        options.spec().performanceYear(), used, rate, LatencyProbes.GRACE, producer, participants);
+                Map<String, Long> rss = peakRss();
+
+                services.stop();
+                int recordSize = (int) Math.max(1, Math.round((double) bytes[0] / events));
+                Progress.info("raw Kafka: " + events + " records of " + recordSize + " bytes");
+                RawKafkaPerformance.Result raw = new RawKafkaPerformance(javaCommand, benchClasspath(), home)
+                        .run(admin, events, recordSize);
+                print(events, bytes[0], eventsIn, outputs, wall, caughtUp, sustainable, latency, rss, raw, recordSize, expected.size());
+                return 0;
+            }
+        }
+    }
+
+    /**
+     * Polls the consumer groups' offsets until the pipeline looks idle, then checks every report not yet matched; done
+     * when every report matches with no lag. Returns when each group was last seen catching up (seconds since start).
+     */
+    private Map<String, Double> awaitCorrect(PipelineWatch watch, List<ExpectedReport> expected, long start) {
+        PublicReports reports = new PublicReports(Service.REPORTING.baseUrl());
+        Map<String, Double> caughtUp = new LinkedHashMap<>();
+        List<ExpectedReport> unmatched = new ArrayList<>(expected);
+        Map<ExpectedReport, List<String>> lastDifferences = new HashMap<>();
+        long deadline = start + options.timeout().toNanos();
+        long idleMismatchSince = 0;
+        long lastReport = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            PipelineWatch.Lag lag = watch.offsetLag();
+            for (Service service : Service.ALL) {
+                long behind = lag.byGroup().getOrDefault(service.consumerGroup(), Long.MAX_VALUE);
+                if (behind > 30 || !lag.notRunning().isEmpty()) {
+                    caughtUp.remove(service.consumerGroup());
+                } else {
+                    caughtUp.putIfAbsent(service.consumerGroup(), seconds(start));
+                }
+            }
+            if (caughtUp.size() == Service.ALL.size() && watch.lag().caughtUp()) {
+                unmatched.removeIf(report -> {
+                    List<String> differences = reports.fetch(report.acoYear())
+                            .map(json -> ReportCheck.differences(report, json)).orElse(List.of("no report yet"));
+                    lastDifferences.put(report, differences);
+                    return differences.isEmpty();
+                });
+                if (unmatched.isEmpty()) {
+                    return caughtUp;
+                }
+                idleMismatchSince = idleMismatchSince == 0 ? System.nanoTime() : idleMismatchSince;
+                if (System.nanoTime() - idleMismatchSince > MISMATCH_GRACE.toNanos()) {
+                    throw new IllegalStateException(mismatch(unmatched, lastDifferences));
+                }
+            } else {
+                idleMismatchSince = 0;
+            }
+            if (System.nanoTime() - lastReport > 15_000_000_000L) {
+                Progress.info(String.format("%.0f s: %s", seconds(start), lag.describe()));
+                lastReport = System.nanoTime();
+            }
+            Sleeps.pause(Duration.ofSeconds(1));
+        }
+        throw new IllegalStateException("the pipeline did not produce every expected report within "
+                + options.timeout().toMinutes() + " minutes; " + unmatched.size() + " ACO(s) not matching yet. "
+                + mismatch(unmatched, lastDifferences));
+    }
+
+    private static String mismatch(List<ExpectedReport> unmatched, Map<ExpectedReport, List<String>> differences) {
+        return unmatched.size() + " public report(s) differ from the expected figures, e.g. "
+                + unmatched.stream().limit(3).map(r -> r.acoYear() + ": " + differences.getOrDefault(r, List.of("not checked yet"))
+                        .stream().limit(5).collect(Collectors.joining("; ")))
+                .collect(Collectors.joining(" | "));
+    }
+
+    private List<ExpectedReport.ProbeTarget> probeTargets(List<ExpectedReport> expected) {
+        List<ExpectedReport.ProbeTarget> all = new ArrayList<>();
+        expected.forEach(r -> all.addAll(r.probeTargets()));
+        Collections.shuffle(all, new Random(options.spec().seed()));
+        return all;
+    }
+
+    /** Records (not transaction markers) in each topic, read committed from the beginning to the end. */
+    private static Map<String, Long> countRecords(Admin admin, List<String> topics) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.BOOTSTRAP);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        Map<String, Long> counts = new TreeMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition()))).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            topics.forEach(t -> counts.put(t, 0L));
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> counts.merge(r.topic(), 1L, Long::sum));
+            }
+            return counts;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe " + topics + ": " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** VmHWM (peak resident set) of the broker, each service and this JVM (which runs the MongoDB server), in MiB. */
+    private Map<String, Long> peakRss() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        rss.put("kafka broker", vmHwm(broker.process().pid()));
+        for (Service service : Service.ALL) {
+            rss.put(service.name(), vmHwm(services.process(service).pid()));
+        }
+        rss.put("launcher + MongoDB server", vmHwm(ProcessHandle.current().pid()));
+        return rss;
+    }
+
+    private static long vmHwm(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private String benchClasspath() {
+        Path target = repo.resolve("deploy/local/target");
+        return System.getProperty("java.class.path") + ":" + target.resolve("bench-lib") + "/*";
+    }
+
+    private void print(long events, long bytes, Map<String, Long> eventsIn, Map<String, Long> outputs, double wall,
+                       Map<String, Double> caughtUp, double sustainable, LatencyProbes.Result latency, Map<String, Long> rss,
+                       RawKafkaPerformance.Result raw, int recordSize, int acos) {
+        long eligibilityIn = eventsIn.entrySet().stream().filter(e -> !e.getKey().equals(Topics.SUBMISSIONS.name()))
+                .mapToLong(Map.Entry::getValue).sum();
+        long eligibilityOut = outputs.get(Topics.PARTICIPANT_ELIGIBILITY.name());
+        long scoringIn = eventsIn.getOrDefault(Topics.SUBMISSIONS.name(), 0L) + eligibilityOut;
+        long reportingIn = eligibilityOut + outputs.get(Topics.CLINICIAN_SCORES.name()) + outputs.get(Topics.APM_ENTITY_SCORES.name());
+        double pipeline = events / wall;
+        var out = System.out;
+        out.println();
+        out.printf("acopi benchmark: %s%n", options.spec());
+        out.printf("  events in                 %,12d  (%s; %,d bytes, mean %d bytes/record)%n", events, eventsIn, bytes, recordSize);
+        out.printf("  ACOs checked              %,12d  (every public report equals the reference pipeline's)%n", acos);
+        out.printf("  wall time until correct   %12.1f s%n", wall);
+        out.printf("  pipeline throughput       %,12.0f events/s%n", pipeline);
+        long[] inputs = {eligibilityIn, scoringIn, reportingIn};
+        for (int i = 0; i < Service.ALL.size(); i++) {
+            Service service = Service.ALL.get(i);
+            double at = caughtUp.getOrDefault(service.consumerGroup(), wall);
+            out.printf("  %-25s %,12.0f records/s  (%,d records in, caught up at %.1f s)%n", service.name(), inputs[i] / at, inputs[i], at);
+        }
+        out.printf("  outputs                   %s%n", outputs);
+        out.printf("  sustainable probe rate    %12.0f submissions/s  (highest doubling step from %.0f/s kept p99 <= %d s)%n",
+                sustainable, FIRST_STEP_RATE, STEP_P99_LIMIT.toSeconds());
+        out.printf("  latency at %-6.1f/s       p50 %.0f ms, p99 %.0f ms, max %.0f ms  (%d of %d probes seen)%n",
+                latency.rate(), latency.p50Millis(), latency.p99Millis(), latency.maxMillis(), latency.seen(), latency.sent());
+        rss.forEach((name, mib) -> out.printf("  peak RSS %-25s %,6d MiB%n", name, mib));
+        out.printf("  raw producer              %,12.0f records/s%n", raw.producerRecordsPerSecond());
+        out.printf("  raw consumer              %,12.0f records/s  (fetch only: %,.0f records/s)%n",
+                raw.consumerRecordsPerSecond(), raw.consumerFetchRecordsPerSecond());
+        out.printf("ratio pipeline/raw-producer = %.3f%n", pipeline / raw.producerRecordsPerSecond());
+        out.printf("ratio pipeline/raw-consumer = %.3f%n", pipeline / raw.consumerRecordsPerSecond());
+        out.flush();
+    }
+
+    private synchronized void stopAll() {
+        try {
+            services.stop();
+        } finally {
+            try {
+                if (broker != null) {
+                    broker.stop();
+                }
+            } finally {
+                mongo.stop();
+            }
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
