@@ -1,7 +1,6 @@
 package org.acopi.local;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 
 /**
@@ -16,7 +15,7 @@ final class EmbeddedMongo {
     private MongoServer server;
 
     void start(Path file) {
-        server = new MongoServer(new H2Backend(file.toString()));
+        server = new MongoServer(new IndexedH2Backend(file.toString()));
         server.bind("localhost", PORT);
     }
 
