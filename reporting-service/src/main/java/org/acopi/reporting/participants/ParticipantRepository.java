@@ -14,6 +14,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -48,6 +49,9 @@ import org.springframework.stereotype.Repository;
 public class ParticipantRepository {
 
     public static final String COLLECTION = "participants";
+
+    private static final Bson REPORT_FIELDS = Projections.exclude(STATUS, ELIGIBILITY + ".explanation",
+            ELIGIBILITY + ".inputVersions", SCORE + ".candidates", SCORE + ".contributingSubmissionIds");
 
     private final MongoCollection<Document> participants;
 
@@ -100,7 +104,24 @@ public class ParticipantRepository {
 
     /** Every participant document of the ACO and PY, counted or not, by TIN then NPI. */
     public List<Participant> findByAcoYear(AcoYear acoYear) {
-        return find(Filters.and(Filters.eq(ACO_ID, acoYear.acoId()), Filters.eq(PERFORMANCE_YEAR, acoYear.performanceYear())));
+        return find(byAcoYear(acoYear));
+    }
+
+    /**
+     * The same participants, read for the public report: without the texts and lists that no count reads (the
+     * explanation, input versions, score candidates and contributing submissions, the derived status). A report is
+     * recomputed for every batch that touches the ACO, so this read is most of reporting's work; the parts it returns
+     * classify exactly as the full ones do. Unsorted: no count depends on the order.
+     */
+    public List<Participant> findForReport(AcoYear acoYear) {
+        List<Participant> found = new ArrayList<>();
+        participants.find(byAcoYear(acoYear)).projection(REPORT_FIELDS)
+                .forEach(doc -> found.add(ParticipantDocuments.participant(doc)));
+        return found;
+    }
+
+    private static Bson byAcoYear(AcoYear acoYear) {
+        return Filters.and(Filters.eq(ACO_ID, acoYear.acoId()), Filters.eq(PERFORMANCE_YEAR, acoYear.performanceYear()));
     }
 
     /**

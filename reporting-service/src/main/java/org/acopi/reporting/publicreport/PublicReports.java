@@ -36,7 +36,7 @@ public class PublicReports {
     public void refresh(Set<AcoYear> acoYears) {
         for (AcoYear acoYear : acoYears) {
             long revision = reports.requestRevision(acoYear);
-            PublicReport report = PublicReportCalculator.compute(acoYear, participants.findByAcoYear(acoYear),
+            PublicReport report = PublicReportCalculator.compute(acoYear, participants.findForReport(acoYear),
                     apmEntityScores.find(acoYear).orElse(null));
             if (reports.save(report, revision)) {
                 metrics.record(report);
