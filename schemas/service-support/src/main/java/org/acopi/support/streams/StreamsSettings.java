@@ -30,8 +30,12 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         // records that cannot be traced to a per-topic dead-letter topic still land somewhere visible
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, applicationId + "-dlt");
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
-        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
+        // under exactly-once a record reaches the next sub-topology only when its transaction commits, and a clinician's
+        // score crosses several foreign-key join topics: the interval is paid once per hop
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // the topologies chain several materialized joins: a cache that holds a commit interval's updates of every
+        // store collapses them to one forward per key (at 10 MB, eviction forwarded most updates one by one)
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64 * 1024 * 1024L);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
