@@ -12,13 +12,16 @@ import org.acopi.reporting.participants.SourceVersion;
 import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Turns a validated event into the read models' terms, with the Kafka record it came from as its version. */
-final class EventMapping {
+/**
+ * Turns a validated event into the read models' terms, with the Kafka record it came from as its version. Public for
+ * the benchmark's reference pipeline (deploy/local), which must map events exactly as the listeners do.
+ */
+public final class EventMapping {
 
     private EventMapping() {
     }
 
-    static ParticipantUpdate eligibility(ConsumerRecord<String, ?> record) {
+    public static ParticipantUpdate eligibility(ConsumerRecord<String, ?> record) {
         ParticipantEligibility e = (ParticipantEligibility) record.value();
         EdgeValidation.clinician(record.key(), e.getPerformanceYear(), e.getTin(), e.getNpi(), e.getAcoId());
         EligibilityPart part = new EligibilityPart(e.getAcoId(), e.getRosterStatus().name(), e.getClinicianType(),
@@ -29,7 +32,7 @@ final class EventMapping {
         return ParticipantUpdate.of(e.getPerformanceYear(), e.getTin(), e.getNpi(), part);
     }
 
-    static ParticipantUpdate clinicianScore(ConsumerRecord<String, ?> record) {
+    public static ParticipantUpdate clinicianScore(ConsumerRecord<String, ?> record) {
         ClinicianScore s = (ClinicianScore) record.value();
         EdgeValidation.clinician(record.key(), s.getPerformanceYear(), s.getTin(), s.getNpi(), s.getAcoId());
         EdgeValidation.score(s.getFinalScore());

@@ -25,8 +25,11 @@ import org.acopi.scoring.rules.Problem;
 import org.acopi.scoring.rules.ReportedMeasure;
 import org.acopi.scoring.rules.SubmittingEntity;
 
-/** Converts between the Avro events of the topic catalogue and the scoring domain; no decisions are made here. */
-final class EventMapping {
+/**
+ * Converts between the Avro events of the topic catalogue and the scoring domain; no decisions are made here. Public
+ * for the benchmark's reference pipeline (deploy/local), which must map events exactly as the topology does.
+ */
+public final class EventMapping {
 
     private EventMapping() {
     }
@@ -35,7 +38,7 @@ final class EventMapping {
         return new SubmittingEntity(s.getEntityType(), s.getTin(), s.getNpi(), s.getVirtualGroupId(), s.getApmEntityId());
     }
 
-    static PiMeasurementSet measurementSet(PiSubmission s) {
+    public static PiMeasurementSet measurementSet(PiSubmission s) {
         List<ReportedMeasure> measures = new ArrayList<>(s.getMeasurements().size());
         for (Measurement m : s.getMeasurements()) {
             measures.add(new ReportedMeasure(m.getMeasureId(), value(m.getValue())));
@@ -90,13 +93,13 @@ final class EventMapping {
         return new org.acopi.events.Problem(p.number(), p.code(), p.message());
     }
 
-    static ClinicianStanding standing(ParticipantEligibility e) {
+    public static ClinicianStanding standing(ParticipantEligibility e) {
         return new ClinicianStanding(e.getAcoId(), e.getPerformanceYear(), e.getTin(), e.getNpi(),
                 e.getRosterStatus() == RosterStatus.REMOVED, e.getReweighting() != ReweightingKind.NONE,
                 e.getDataCompromised(), e.getReasonCodes());
     }
 
-    static ClinicianScore clinicianScore(ClinicianStanding standing, ClinicianFinalScore result, String rulesVersion) {
+    public static ClinicianScore clinicianScore(ClinicianStanding standing, ClinicianFinalScore result, String rulesVersion) {
         return ClinicianScore.newBuilder()
                 .setAcoId(standing.acoId())
                 .setPerformanceYear(standing.performanceYear())

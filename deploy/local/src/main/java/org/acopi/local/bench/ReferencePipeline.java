@@ -16,22 +16,16 @@ import org.acopi.eligibility.domain.RosterPosition;
 import org.acopi.eligibility.domain.Versions;
 import org.acopi.events.AcoProfile;
 import org.acopi.events.ClinicianFacts;
+import org.acopi.events.ClinicianScore;
 import org.acopi.events.EntityType;
 import org.acopi.events.HardshipDecision;
-import org.acopi.events.Measurement;
 import org.acopi.events.ParticipantEligibility;
 import org.acopi.events.PiSubmission;
-import org.acopi.events.Proportion;
-import org.acopi.events.ReweightingKind;
 import org.acopi.events.RosterEntry;
-import org.acopi.events.RosterStatus;
 import org.acopi.local.loader.AcoYear;
 import org.acopi.local.loader.LoadEvent;
-import org.acopi.reporting.participants.CandidateScore;
-import org.acopi.reporting.participants.EligibilityPart;
+import org.acopi.reporting.ingest.EventMapping;
 import org.acopi.reporting.participants.Participant;
-import org.acopi.reporting.participants.ScorePart;
-import org.acopi.reporting.participants.SourceVersion;
 import org.acopi.reporting.publicreport.PublicReport;
 import org.acopi.reporting.publicreport.PublicReportCalculator;
 import org.acopi.scoring.rollup.ApmEntityResult;
@@ -42,12 +36,10 @@ import org.acopi.scoring.rollup.EntitySubmissionScores;
 import org.acopi.scoring.rollup.LevelCandidate;
 import org.acopi.scoring.rollup.RollupContribution;
 import org.acopi.scoring.rollup.SubmissionVersion;
-import org.acopi.scoring.rules.MeasureValue;
 import org.acopi.scoring.rules.PiMeasurementSet;
 import org.acopi.scoring.rules.PiScore;
-import org.acopi.scoring.rules.ReportedMeasure;
 import org.acopi.scoring.rules.ScoringRules;
-import org.acopi.scoring.rules.SubmittingEntity;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * What the distributed pipeline must end with, computed in memory by the services' own pure domain code: newest
@@ -60,8 +52,6 @@ import org.acopi.scoring.rules.SubmittingEntity;
  * program generated ACO by ACO needs memory for one ACO at a time.
  */
 public final class ReferencePipeline {
-
-    private static final SourceVersion NO_VERSION = new SourceVersion("reference", 0, 0, null);
 
     private final EligibilityRules eligibilityRules = EligibilityRules.load();
     private final EligibilityDecider decider = new EligibilityDecider(eligibilityRules);
@@ -102,7 +92,7 @@ public final class ReferencePipeline {
     }
 
     private void submission(String key, PiSubmission s) {
-        PiMeasurementSet set = measurementSet(s);
+        PiMeasurementSet set = org.acopi.scoring.stream.EventMapping.measurementSet(s);
         Double score = null;
         if (s.getWithdrawn()) {
             if (!scoringRules.validateIdentity(set).isEmpty()) {
@@ -151,9 +141,7 @@ public final class ReferencePipeline {
             addIfPresent(decisions, hardships.get(EventKeys.wholeTin(py, tin)));
             ParticipantEligibility e = decider.decide(new EligibilityInputs(profile, entry.getValue(),
                     facts.remove(entry.getKey()), tinFacts.get(EventKeys.tin(py, tin)), decisions));
-            ClinicianStanding standing = new ClinicianStanding(e.getAcoId(), py, tin, npi,
-                    e.getRosterStatus() == RosterStatus.REMOVED, e.getReweighting() != ReweightingKind.NONE,
-                    e.getDataCompromised(), e.getReasonCodes());
+            ClinicianStanding standing = org.acopi.scoring.stream.EventMapping.standing(e);
             List<LevelCandidate> candidates = new ArrayList<>(3);
             LevelCandidate individual = candidate(EntityType.INDIVIDUAL,
                     entityScores.remove(EventKeys.submission(py, EntityType.INDIVIDUAL, tin + ":" + npi)));
@@ -163,8 +151,11 @@ public final class ReferencePipeline {
                     entityScores.get(EventKeys.submission(py, EntityType.APM_ENTITY, acoYear.acoId()))));
             ClinicianFinalScore result = ClinicianFinalScore.decide(standing, candidates);
             rollup = rollup.add(RollupContribution.of(standing, candidates, rollupRules));
-            participants.add(new Participant(e.getPerformanceYear() + ":" + tin + ":" + npi, py, tin, npi,
-                    eligibilityPart(e), scorePart(standing, result)));
+            ClinicianScore score = org.acopi.scoring.stream.EventMapping.clinicianScore(standing, result,
+                    scoringRules.year(py).rulesVersion());
+            participants.add(new Participant(Participant.id(py, tin, npi), py, tin, npi,
+                    EventMapping.eligibility(record(Topics.PARTICIPANT_ELIGIBILITY.name(), entry.getKey(), e)).eligibility(),
+                    EventMapping.clinicianScore(record(Topics.CLINICIAN_SCORES.name(), entry.getKey(), score)).score()));
             if (probes.size() < probeTargetsPerAco && result.scored() && result.source() == EntityType.GROUP
                     && individual == null && !standing.removed()) {
                 probes.add(new ExpectedReport.ProbeTarget(tin, npi));
@@ -191,36 +182,14 @@ public final class ReferencePipeline {
         return acoYears.stream().map(this::finish).toList();
     }
 
-    static PiMeasurementSet measurementSet(PiSubmission s) {
-        List<ReportedMeasure> measures = new ArrayList<>(s.getMeasurements().size());
-        for (Measurement m : s.getMeasurements()) {
-            MeasureValue value = m.getValue() instanceof Boolean yes ? new MeasureValue.YesNo(yes)
-                    : m.getValue() instanceof Proportion p ? new MeasureValue.Ratio(p.getNumerator(), p.getDenominator()) : null;
-            measures.add(new ReportedMeasure(m.getMeasureId(), value));
-        }
-        return new PiMeasurementSet(new SubmittingEntity(s.getEntityType(), s.getTin(), s.getNpi(), s.getVirtualGroupId(),
-                s.getApmEntityId()), s.getPerformanceYear(), s.getSubmissionMethod(), s.getPerformanceStart(),
-                s.getPerformanceEnd(), s.getCehrtId(), measures);
-    }
-
     private static LevelCandidate candidate(EntityType level, EntitySubmissionScores scores) {
         return scores == null ? null : scores.best()
                 .map(best -> new LevelCandidate(level, best.score(), best.submissionId(), best.submitter())).orElse(null);
     }
 
-    private static EligibilityPart eligibilityPart(ParticipantEligibility e) {
-        return new EligibilityPart(e.getAcoId(), e.getRosterStatus().name(), e.getClinicianType(),
-                e.getQpStatus() == null ? null : e.getQpStatus().name(), e.getSspRequired(), e.getSspEnforced(),
-                e.getMipsPiRequired(), e.getReasonCodes(), e.getReweighting().name(), e.getDataCompromised(),
-                e.getFactsKnown(), e.getSnapshot(), e.getInputVersions(), e.getExplanation(), e.getRulesVersion(), NO_VERSION);
-    }
-
-    private static ScorePart scorePart(ClinicianStanding standing, ClinicianFinalScore result) {
-        return new ScorePart(standing.acoId(), standing.removed() ? "REMOVED" : "ACTIVE", result.scored(), result.finalScore(),
-                result.source() == null ? null : result.source().name(), result.contributingSubmissionIds(),
-                result.candidates().stream().map(c -> new CandidateScore(c.level().name(), c.score(), c.submissionId(), c.submitter()))
-                        .toList(),
-                result.reasonCodes(), "reference", NO_VERSION);
+    /** As reporting-service's listeners receive it; the offset plays no part in any count. */
+    private static ConsumerRecord<String, Object> record(String topic, String key, Object value) {
+        return new ConsumerRecord<>(topic, 0, 0L, key, value);
     }
 
     private static <T> void addIfPresent(List<T> list, T item) {
