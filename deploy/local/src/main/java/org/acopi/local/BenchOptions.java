@@ -44,15 +44,15 @@ record BenchOptions(ProgramSpec spec, Path home, double probeRate, Duration prob
         while (!rest.isEmpty()) {
             String flag = rest.removeFirst();
             switch (flag) {
-                case "--scale" -> scale = value(flag, rest);
-                case "--seed" -> seed = Long.parseLong(value(flag, rest));
+                case "--scale" -> scale = Options.value(flag, rest);
+                case "--seed" -> seed = Long.parseLong(Options.value(flag, rest));
                 case "--acos" -> acos = positive(flag, rest);
                 case "--tins-per-aco" -> tins = positive(flag, rest);
                 case "--npis-per-tin" -> npis = positive(flag, rest);
-                case "--probe-rate" -> rate = Double.parseDouble(value(flag, rest));
+                case "--probe-rate" -> rate = Double.parseDouble(Options.value(flag, rest));
                 case "--probe-seconds" -> seconds = positive(flag, rest);
                 case "--timeout-minutes" -> timeoutMinutes = positive(flag, rest);
-                case "--home" -> home = Path.of(value(flag, rest)).toAbsolutePath().normalize();
+                case "--home" -> home = Path.of(Options.value(flag, rest)).toAbsolutePath().normalize();
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
@@ -64,17 +64,10 @@ record BenchOptions(ProgramSpec spec, Path home, double probeRate, Duration prob
     }
 
     private static int positive(String flag, Deque<String> rest) {
-        int n = Integer.parseInt(value(flag, rest));
+        int n = Integer.parseInt(Options.value(flag, rest));
         if (n < 1) {
             throw new IllegalArgumentException(flag + " must be at least 1");
         }
         return n;
-    }
-
-    private static String value(String flag, Deque<String> rest) {
-        if (rest.isEmpty() || rest.peekFirst().startsWith("--")) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return rest.removeFirst();
     }
 }

@@ -63,7 +63,7 @@ record Options(String command, boolean once, Path data, boolean reload, boolean 
         return new Options(command, once, data, reload, clean, home, bootstrap, noServices, help);
     }
 
-    private static String value(String flag, Deque<String> rest) {
+    static String value(String flag, Deque<String> rest) {
         if (rest.isEmpty() || rest.peekFirst().startsWith("--")) {
             throw new IllegalArgumentException(flag + " needs a value");
         }
