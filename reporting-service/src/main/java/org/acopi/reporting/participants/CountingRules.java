@@ -69,9 +69,14 @@ public final class CountingRules {
         return acoExemptReasons;
     }
 
-    /** Whether a determination's reasons include a reweighting basis of §7.3 rows 5–7 (or row 8's own code), and no row 9. */
+    /**
+     * Whether a determination excludes under a reweighting basis of §7.3 rows 5–7 (or row 8's own code): its deciding
+     * (first) reason is one, since the exclusion is the first match of §7.3 and §11.4 item 10 counts a unit under its
+     * first code; and none of its reasons is row 9's compromised data, which vetoes wherever it stands (§11.4 item 8).
+     */
     public boolean isVoluntaryReportingBasis(List<String> reasonCodes) {
-        return reasonCodes.stream().anyMatch(code -> matchesAny(voluntaryReportingBases, code))
+        return !reasonCodes.isEmpty()
+                && matchesAny(voluntaryReportingBases, reasonCodes.get(0))
                 && reasonCodes.stream().noneMatch(code -> matchesAny(voluntaryReportingNot, code));
     }
 

@@ -12,9 +12,10 @@ package org.acopi.reporting.participants;
  *   <li>earnedPiScore (N1): scored, and a MIPS eligible clinician, QP or Partial QP, which the deciding reason tells
  *       (rules data {@code earned-score-outside-universe});</li>
  *   <li>metRequirementNotExcluded (N2): required and scored;</li>
- *   <li>excludedVoluntarilyReported (N3): excluded, with PI reweighted under a basis of §7.3 rows 5–7 among its
- *       reasons (rules data {@code voluntary-reporting-bases}), data not compromised (row 9), and earned a PI score
- *       nevertheless (row 8);</li>
+ *   <li>excludedVoluntarilyReported (N3): excluded, with a deciding reason that is a PI reweighting basis of §7.3
+ *       rows 5–7 (rules data {@code voluntary-reporting-bases}; a reweighting code behind another exclusion, such as
+ *       {@code [BELOW_LVT, REWEIGHT_SMALL_PRACTICE]}, does not decide), data not compromised (row 9, anywhere among the
+ *       reasons), and earned a PI score nevertheless (row 8);</li>
  *   <li>requiredNotScored: required and not scored (the operations alarm).</li>
  * </ul>
  */

@@ -92,13 +92,18 @@ class PublicReportCalculatorTest {
         }
 
         @Test
-        void aReweightingBasisThatDoesNotDecideTheExclusionStillMakesItVoluntaryReporting() {
+        void aReweightingBasisBehindAnotherExclusionDoesNotMakeItVoluntaryReporting() {
             PublicCounts counts = report(
-                    clinician(1, 1, eligibility(ACO).excluded("BELOW_LVT", "REWEIGHT_SMALL_PRACTICE"), score(ACO).scored(80, "GROUP")))
+                    clinician(1, 1, eligibility(ACO).excluded("BELOW_LVT", "REWEIGHT_SMALL_PRACTICE"), score(ACO).scored(80, "GROUP")),
+                    clinician(2, 2, eligibility(ACO).excluded("NOT_IN_SNAPSHOT3", "REWEIGHT_APP_CEHRT_NOT_AVAILABLE"),
+                            score(ACO).scored(70, "INDIVIDUAL")),
+                    clinician(3, 3, eligibility(ACO).excluded("REWEIGHT_SMALL_PRACTICE", "BELOW_LVT"), score(ACO).scored(60, "GROUP")))
                     .providersSuppliers();
 
             assertThat(counts.excludedVoluntarilyReported()).isEqualTo(1);
-            assertThat(counts.excludedByReason()).containsExactly(Map.entry("BELOW_LVT", 1));
+            assertThat(counts.earnedPiScore()).isEqualTo(3);
+            assertThat(counts.excludedByReason()).containsExactly(
+                    Map.entry("BELOW_LVT", 1), Map.entry("NOT_IN_SNAPSHOT3", 1), Map.entry("REWEIGHT_SMALL_PRACTICE", 1));
         }
 
         @Test
@@ -198,6 +203,20 @@ class PublicReportCalculatorTest {
         }
 
         @Test
+        void aTinIsVoluntaryOnlyWhenAClinicianIsExcludedUnderAReweightingBasisThatDecides() {
+            PublicCounts tins = report(
+                    clinician(1, 1, eligibility(ACO).excluded("BELOW_LVT", "REWEIGHT_SMALL_PRACTICE"), score(ACO).scored(70, "GROUP")),
+                    clinician(1, 2, eligibility(ACO).excluded("NOT_IN_SNAPSHOT3", "REWEIGHT_SMALL_PRACTICE"), score(ACO).scored(70, "GROUP")),
+                    clinician(2, 3, eligibility(ACO).excluded("BELOW_LVT", "REWEIGHT_SMALL_PRACTICE"), score(ACO).scored(70, "GROUP")),
+                    clinician(2, 4, eligibility(ACO).excluded("REWEIGHT_SMALL_PRACTICE"), score(ACO).scored(70, "GROUP")))
+                    .participants();
+
+            assertThat(tins.excluded()).isEqualTo(2);
+            assertThat(tins.earnedPiScore()).isEqualTo(2);
+            assertThat(tins.excludedVoluntarilyReported()).isEqualTo(1);
+        }
+
+        @Test
         void aTinWithRequiredAndScoredExcludedCliniciansIsRequired() {
             PublicCounts tins = report(
                     clinician(1, 1, eligibility(ACO), null),
@@ -288,7 +307,7 @@ class PublicReportCalculatorTest {
                 new ComputedFrom.OffsetWatermark("acopi.participant-eligibility.v1", 0, 7),
                 new ComputedFrom.OffsetWatermark("acopi.participant-eligibility.v1", 2, 9));
         assertThat(report.computedFrom().apmEntityScore()).isEqualTo(apm.version());
-        assertThat(report.computedFrom().countingRulesVersion()).isEqualTo("acopi-public-reporting/2026.1");
+        assertThat(report.computedFrom().countingRulesVersion()).isEqualTo("acopi-public-reporting/2026.2");
         assertThat(report.computedFrom().eligibilityRulesVersions()).containsExactly("acopi-pi-rules/2026.1");
     }
 
