@@ -246,15 +246,20 @@ class PublicReportCalculatorTest {
 
         assertThat(report.exempt()).isTrue();
         assertThat(report.exemptReason()).isEqualTo("ACO_ALL_FQHC");
+        assertThat(report.enforced()).isFalse();
         assertThat(report.providersSuppliers().excludedByReason()).containsEntry("ACO_ALL_FQHC", 1);
     }
 
     @Test
-    void anAcoOutsideTheSharedSavingsProgramIsExempt() {
-        PublicReport report = report(clinician(1, 1, eligibility(ACO).excluded("NOT_MSSP"), null));
+    void anAcoOutsideTheSharedSavingsProgramIsExemptAndNothingIsEnforced() {
+        PublicReport report = report(
+                clinician(1, 1, eligibility(ACO).excluded("NOT_MSSP"), null),
+                clinician(2, 2, eligibility(ACO).excluded("NOT_MSSP", "REWEIGHT_SMALL_PRACTICE"), score(ACO).scored(50, "GROUP")));
 
         assertThat(report.exempt()).isTrue();
         assertThat(report.exemptReason()).isEqualTo("NOT_MSSP");
+        assertThat(report.enforced()).isFalse();
+        assertThat(report.providersSuppliers().excludedVoluntarilyReported()).isZero();
     }
 
     @Test

@@ -121,7 +121,8 @@ class ReportingWebTest {
                 .andExpect(jsonPath("$.apmEntityScore").doesNotExist());
         mvc.perform(get("/api/v1/acos/{aco}/public-reports/{py}", "FQHC1", 2026))
                 .andExpect(jsonPath("$.exempt").value(true))
-                .andExpect(jsonPath("$.exemptReason").value("ACO_ALL_FQHC"));
+                .andExpect(jsonPath("$.exemptReason").value("ACO_ALL_FQHC"))
+                .andExpect(jsonPath("$.enforced").value(false));
     }
 
     @Test
