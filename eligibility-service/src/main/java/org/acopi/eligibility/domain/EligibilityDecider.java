@@ -25,8 +25,9 @@ import org.acopi.events.Track;
  * The MSSP PI reporting determination of one ACO participant TIN/NPI for a performance year (42 CFR 425.507,
  * pi-rules.md §7.3 with the decisions of §11.4 items 7, 8 and 10; PY2025 enforcement discretion of §11.1): whether the
  * Shared Savings Program requires it to report PI, whether CMS enforces that for the PY and track, whether MIPS
- * requires PI of it, every applicable reason code in precedence order (the first one decides) and the PI reweighting it
- * stands for. The PY's rules data supply every value that may change by PY.
+ * requires PI of it, every applicable reason code in precedence order (the first one decides) and the PI reweighting
+ * the deciding code stands for (NONE when the deciding code is not a {@code REWEIGHT_*} one, even if a later code is).
+ * The PY's rules data supply every value that may change by PY.
  *
  * <p>Submissions are not an input: rows 8 and 9 of §7.3 (excluded but reported, compromised data) are derived
  * downstream from the reweighting kind, {@code dataCompromised} and the clinician's score. Pending and denied hardship
@@ -97,8 +98,7 @@ public final class EligibilityDecider {
         Track track = in.acoProfile() == null ? null : in.acoProfile().getTrack();
         boolean enforced = sspRequired && py.enforced(track);
         List<String> ordered = py.ordered(codes);
-        ReweightingKind reweighting = ordered.stream().map(c -> py.reason(c).reweighting())
-                .filter(k -> k != ReweightingKind.NONE).findFirst().orElse(ReweightingKind.NONE);
+        ReweightingKind reweighting = py.reason(ordered.get(0)).reweighting();
 
         return out.setSspRequired(sspRequired)
                 .setSspEnforced(enforced)

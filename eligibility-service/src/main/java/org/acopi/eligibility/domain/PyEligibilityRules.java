@@ -80,11 +80,20 @@ public final class PyEligibilityRules {
             if (code.isEmpty() || rule.text().isEmpty() || byCode.put(code, rule) != null) {
                 throw r.invalid("reasons: every reason needs a unique code and a text (" + code + ")");
             }
+            if (rule.reweighting() != reweightingOf(code)) {
+                throw r.invalid("reasons: " + code + " must have reweighting " + reweightingOf(code)
+                        + " (downstream reads REWEIGHT_APP_* as approved applications, other REWEIGHT_* as automatic)");
+            }
             order.put(code, order.size());
         }
         this.reasons = Collections.unmodifiableMap(byCode);
         this.precedence = Collections.unmodifiableMap(order);
         checkComplete(r);
+    }
+
+    private static ReweightingKind reweightingOf(String code) {
+        return code.startsWith(ReasonCodes.REWEIGHT_APP_PREFIX) ? ReweightingKind.APPLICATION_APPROVED
+                : code.startsWith(ReasonCodes.REWEIGHT_PREFIX) ? ReweightingKind.AUTOMATIC : ReweightingKind.NONE;
     }
 
     /** Parses one PY's rules document; {@code source} names it in error messages. */

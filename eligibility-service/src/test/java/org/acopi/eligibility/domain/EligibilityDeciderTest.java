@@ -208,6 +208,33 @@ class EligibilityDeciderTest {
                     .setSpecialStatuses(List.of(SpecialStatus.HOSPITAL_BASED)).build());
             assertDetermination(e, false, false, false, ReasonCodes.REWEIGHT_HOSPITAL_BASED, ReasonCodes.REWEIGHT_DATA_COMPROMISED);
             assertThat(e.getDataCompromised()).isTrue();
+            assertThat(e.getReweighting()).isEqualTo(ReweightingKind.AUTOMATIC);
+        }
+
+        @Test
+        void reweightingIsTheKindOfTheDecidingCodeOnly() {
+            ParticipantEligibility belowLvt = decide2026(facts(2026).setExceedsLowVolumeThreshold(false)
+                    .setSpecialStatuses(List.of(SpecialStatus.ASC_BASED)).build());
+            assertDetermination(belowLvt, false, false, false, ReasonCodes.BELOW_LVT, ReasonCodes.REWEIGHT_ASC_BASED);
+            assertThat(belowLvt.getReweighting()).isEqualTo(ReweightingKind.NONE);
+
+            ParticipantEligibility automaticFirst = decide2026(facts(2026).setSpecialStatuses(List.of(SpecialStatus.SMALL_PRACTICE)).build(),
+                    hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).build());
+            assertDetermination(automaticFirst, false, false, false, ReasonCodes.REWEIGHT_SMALL_PRACTICE, "REWEIGHT_APP_DECERTIFIED_EHR");
+            assertThat(automaticFirst.getReweighting()).isEqualTo(ReweightingKind.AUTOMATIC);
+
+            ParticipantEligibility applicationFirst = decide2026(facts(2026).setDataCompromised(true).build(),
+                    hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).build());
+            assertDetermination(applicationFirst, false, false, false, "REWEIGHT_APP_DECERTIFIED_EHR", ReasonCodes.REWEIGHT_DATA_COMPROMISED);
+            assertThat(applicationFirst.getReweighting()).isEqualTo(ReweightingKind.APPLICATION_APPROVED);
+        }
+
+        @Test
+        void compromisedDataBehindANonReweightingExclusionIsNoReweighting() {
+            ParticipantEligibility e = decide2026(facts(2026).setExceedsLowVolumeThreshold(false).setDataCompromised(true).build());
+            assertDetermination(e, false, false, false, ReasonCodes.BELOW_LVT, ReasonCodes.REWEIGHT_DATA_COMPROMISED);
+            assertThat(e.getReweighting()).isEqualTo(ReweightingKind.NONE);
+            assertThat(e.getDataCompromised()).as("still said, for scoring not to use the data").isTrue();
         }
 
         @Test
@@ -278,7 +305,7 @@ class EligibilityDeciderTest {
                     hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.APPROVED).build());
             assertDetermination(e, false, false, false, ReasonCodes.NOT_IN_SNAPSHOT3, ReasonCodes.BELOW_LVT,
                     ReasonCodes.REWEIGHT_ASC_BASED, "REWEIGHT_APP_INSUFFICIENT_INTERNET");
-            assertThat(e.getReweighting()).isEqualTo(ReweightingKind.AUTOMATIC);
+            assertThat(e.getReweighting()).as("the deciding NOT_IN_SNAPSHOT3 is no reweighting").isEqualTo(ReweightingKind.NONE);
         }
 
         @Test

@@ -69,6 +69,15 @@ class EligibilityRulesTest {
     }
 
     @Test
+    void aReweightingKindThatDisagreesWithTheCodeIsRejected() throws IOException {
+        String json = resource("rules/py2026/eligibility.json").replace(
+                "{\"code\": \"REWEIGHT_AUTO_EUC\", \"excluded\": true, \"mipsExcluded\": true, \"reweighting\": \"AUTOMATIC\"",
+                "{\"code\": \"REWEIGHT_AUTO_EUC\", \"excluded\": true, \"mipsExcluded\": true, \"reweighting\": \"APPLICATION_APPROVED\"");
+        assertThatThrownBy(() -> EligibilityRules.parse(json, "broken"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("REWEIGHT_AUTO_EUC must have reweighting AUTOMATIC");
+    }
+
+    @Test
     void reasonsAreOrderedAsSection7_3() {
         PyEligibilityRules rules = EligibilityRules.load().forYear(2026);
         assertThat(rules.reasons()).extracting(ReasonRule::code).containsSubsequence(
