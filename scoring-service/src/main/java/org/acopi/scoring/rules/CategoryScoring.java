@@ -209,7 +209,7 @@ final class CategoryScoring {
             return new MeasurePart(id, def.objective(), value.text(), points, max, formula, MeasureStatus.SCORED);
         }
         boolean yes = ((MeasureValue.YesNo) value).yes();
-        if (required && !yes) {
+        if (required && !yes && rules.answeredNoZeroesCategory()) {
             zeroReasons.add("Z_ANSWERED_NO_" + id);
         }
         if (required && yes && !engagementLevelOk(def, submitted, rules.engagementLevelRequiredOnYes())) {
@@ -229,7 +229,10 @@ final class CategoryScoring {
                 "not submitted = 0" + (required ? " (required: category 0)" : ""), MeasureStatus.NOT_SUBMITTED);
     }
 
-    /** pi-rules.md §2.2: Y+Y, Y+EX, Y+SUP, EX+SUP earn the pair's points; any N or missing member zeroes the category. */
+    /**
+     * pi-rules.md §2.2: Y+Y, Y+EX, Y+SUP, EX+SUP earn the pair's points; a missing member zeroes the category, and so
+     * does an N unless the PY's {@code answeredNo} says otherwise (§11.4 item 3), when the pair simply earns 0.
+     */
     private MeasurePart publicHealthPairPart(int max, Submitted submitted, Set<String> required, Maxima maxima,
                                              List<String> zeroReasons) {
         List<String> values = new ArrayList<>();
@@ -255,7 +258,7 @@ final class CategoryScoring {
                 }
                 case NO -> {
                     text = "no";
-                    if (isRequired) {
+                    if (isRequired && rules.answeredNoZeroesCategory()) {
                         zeroReasons.add("Z_ANSWERED_NO_" + id);
                     }
                 }
@@ -310,7 +313,10 @@ final class CategoryScoring {
         return PairState.MISSING;
     }
 
-    /** pi-rules.md §2.1, §11.4 item 4: one "yes" with its engagement level earns the bonus, capped in total. */
+    /**
+     * pi-rules.md §2.1, §11.4 item 4: one "yes" earns the bonus, capped in total; it needs its engagement level when
+     * the PY's {@code engagementLevels.requiredForBonus} says so.
+     */
     private int addBonusParts(Submitted submitted, List<MeasurePart> parts) {
         ScoringData.Bonus bonus = rules.bonus();
         int earned = 0;
@@ -325,7 +331,7 @@ final class CategoryScoring {
             String formula;
             if (!yes) {
                 formula = value.text() + " = 0";
-            } else if (!engagementLevelOk(def, submitted, true)) {
+            } else if (!engagementLevelOk(def, submitted, rules.engagementLevelRequiredForBonus())) {
                 formula = "true without exactly one engagement level = 0";
             } else {
                 points = Math.min(bonus.pointsEach(), bonus.maxTotal() - earned);

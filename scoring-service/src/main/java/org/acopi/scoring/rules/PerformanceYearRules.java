@@ -33,12 +33,14 @@ public final class PerformanceYearRules {
     private final List<String> optionalAttestations;
     private final Map<String, Integer> measurePoints;
     private final Set<String> requiredMeasures;
+    private final boolean answeredNoZeroesCategory;
     private final List<ScoringData.HieOption> hieOptions;
     private final Map<String, Integer> hieOptionOf;
     private final List<String> publicHealthPair;
     private final String publicHealthPairId;
     private final int publicHealthPairPoints;
     private final boolean engagementLevelRequiredOnYes;
+    private final boolean engagementLevelRequiredForBonus;
     private final List<ScoringData.Redistribution> redistribution;
     private final Set<String> suppressed;
     private final ScoringData.Bonus bonus;
@@ -62,6 +64,8 @@ public final class PerformanceYearRules {
         this.measurePoints = new LinkedHashMap<>(checks.present(data.measurePoints(), "measurePoints"));
         checks.measures(List.copyOf(measurePoints.keySet()), "measurePoints");
         this.requiredMeasures = new LinkedHashSet<>(checks.measures(data.requiredMeasures(), "requiredMeasures"));
+        this.answeredNoZeroesCategory = checks.present(checks.present(data.answeredNo(), "answeredNo").zeroesCategory(),
+                "answeredNo.zeroesCategory");
         this.hieOptions = List.copyOf(checks.present(data.hieOptions(), "hieOptions"));
         if (hieOptions.isEmpty()) {
             throw checks.fail("hieOptions must list at least one option");
@@ -83,7 +87,10 @@ public final class PerformanceYearRules {
         this.publicHealthPair = checks.measures(pair.measures(), "publicHealthPair.measures");
         this.publicHealthPairId = String.join("+", publicHealthPair);
         this.publicHealthPairPoints = pair.points();
-        this.engagementLevelRequiredOnYes = checks.present(data.engagementLevels(), "engagementLevels").requiredOnYes();
+        ScoringData.EngagementLevels levels = checks.present(data.engagementLevels(), "engagementLevels");
+        this.engagementLevelRequiredOnYes = checks.present(levels.requiredOnYes(), "engagementLevels.requiredOnYes");
+        this.engagementLevelRequiredForBonus = checks.present(levels.requiredForBonus(),
+                "engagementLevels.requiredForBonus");
         this.redistribution = List.copyOf(checks.present(data.redistribution(), "redistribution"));
         for (ScoringData.Redistribution r : redistribution) {
             checks.measures(r.whenExcluded(), "redistribution " + r.rule() + " whenExcluded");
@@ -170,6 +177,11 @@ public final class PerformanceYearRules {
         return requiredMeasures;
     }
 
+    /** pi-rules.md §11.4 item 3: whether a "no" on a required yes/no measure zeroes the category. */
+    boolean answeredNoZeroesCategory() {
+        return answeredNoZeroesCategory;
+    }
+
     List<ScoringData.HieOption> hieOptions() {
         return hieOptions;
     }
@@ -193,6 +205,10 @@ public final class PerformanceYearRules {
 
     boolean engagementLevelRequiredOnYes() {
         return engagementLevelRequiredOnYes;
+    }
+
+    boolean engagementLevelRequiredForBonus() {
+        return engagementLevelRequiredForBonus;
     }
 
     List<ScoringData.Redistribution> redistribution() {

@@ -11,6 +11,7 @@ record ScoringData(
         Gates gates,
         Map<String, Integer> measurePoints,
         List<String> requiredMeasures,
+        AnsweredNo answeredNo,
         List<HieOption> hieOptions,
         PublicHealthPair publicHealthPair,
         EngagementLevels engagementLevels,
@@ -31,7 +32,10 @@ record ScoringData(
     record PublicHealthPair(List<String> measures, int points) {
     }
 
-    record EngagementLevels(boolean requiredOnYes) {
+    record AnsweredNo(Boolean zeroesCategory) {
+    }
+
+    record EngagementLevels(Boolean requiredOnYes, Boolean requiredForBonus) {
     }
 
     record Redistribution(String rule, List<String> whenExcluded, String from, List<String> to) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.acopi.contracts.Identifiers;
 import org.acopi.events.EntityType;
 import tools.jackson.databind.DeserializationFeature;
@@ -35,7 +36,7 @@ public final class ScoringRules {
     /** Loads the rules of every year listed in {@code rules/performance-years.txt} on the class path. */
     public static ScoringRules fromClasspath() {
         ClassLoader loader = ScoringRules.class.getClassLoader();
-        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        JsonMapper mapper = rulesMapper();
         Map<Integer, PerformanceYearRules> years = new TreeMap<>();
         for (String line : read(loader, BASE + "performance-years.txt").split("\\R")) {
             String entry = line.strip();
@@ -43,7 +44,7 @@ public final class ScoringRules {
                 continue;
             }
             int year = Integer.parseInt(entry);
-            years.put(year, loadYear(loader, mapper, year));
+            years.put(year, loadYear(loader, mapper, year, tree -> { }));
         }
         if (years.isEmpty()) {
             throw new IllegalStateException(BASE + "performance-years.txt lists no performance year");
@@ -51,11 +52,25 @@ public final class ScoringRules {
         return new ScoringRules(years);
     }
 
-    private static PerformanceYearRules loadYear(ClassLoader loader, JsonMapper mapper, int year) {
+    /**
+     * One year's rules from the class path with its {@code scoring.json} changed by {@code edit} first (comments already
+     * dropped), so that a configurable default can be exercised with its other value.
+     */
+    static PerformanceYearRules loadYear(int year, Consumer<ObjectNode> edit) {
+        return loadYear(ScoringRules.class.getClassLoader(), rulesMapper(), year, edit);
+    }
+
+    private static JsonMapper rulesMapper() {
+        return JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    private static PerformanceYearRules loadYear(ClassLoader loader, JsonMapper mapper, int year,
+                                                 Consumer<ObjectNode> edit) {
         String folder = BASE + "py" + year + "/";
         String scoringFile = folder + "scoring.json";
         JsonNode tree = mapper.readTree(read(loader, scoringFile));
         dropComments(tree);
+        edit.accept((ObjectNode) tree);
         ScoringData data = mapper.treeToValue(tree, ScoringData.class);
         if (data.performanceYear() != year) {
             throw new IllegalStateException(scoringFile + ": performanceYear is " + data.performanceYear());
