@@ -56,7 +56,10 @@ class ScorePreviewController {
                 score.bonus(), score.parts(), score.rulesVersion(), score.performanceYear()));
     }
 
-    /** Shape problems first; a rule problem that only repeats a shape problem (same field unreadable) is left out. */
+    /**
+     * Shape problems first; a rule problem that only repeats a shape problem (same field unreadable) is left out. Both
+     * lists are complete, so the one cap (pi-rules.md §2.6) counts every problem left unlisted.
+     */
     private static List<Problem> merge(List<Problem> shape, List<Problem> rules) {
         Set<Integer> numbers = new HashSet<>();
         shape.forEach(p -> numbers.add(p.number()));
@@ -69,6 +72,6 @@ class ScorePreviewController {
                 merged.add(p);
             }
         }
-        return new ProblemList().addAll(merged).toList();
+        return ProblemList.capped(merged);
     }
 }

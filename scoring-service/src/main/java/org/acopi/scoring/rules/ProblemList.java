@@ -4,41 +4,47 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects every validation problem of a submission so that all are reported at once (pi-rules.md §2.6), capped at
- * {@link ProblemCode#MAX_REPORTED}: beyond the cap the last entry says how many more were found.
+ * Collects every validation problem of a submission so that all are reported at once (pi-rules.md §2.6). Lists of
+ * problems stay complete inside acopi; only where they are shown is the list cut, once, by {@link #capped}: cutting a
+ * list that was already cut would lose the count of the problems it left out.
  */
 public final class ProblemList {
 
     private final List<Problem> problems = new ArrayList<>();
-    private int found;
 
     public ProblemList add(ProblemCode code, String message) {
         return add(code.problem(message));
     }
 
     public ProblemList add(Problem problem) {
-        found++;
-        if (problems.size() < ProblemCode.MAX_REPORTED) {
-            problems.add(problem);
-        }
+        problems.add(problem);
         return this;
     }
 
     public ProblemList addAll(List<Problem> more) {
-        more.forEach(this::add);
+        problems.addAll(more);
         return this;
     }
 
     public boolean isEmpty() {
-        return found == 0;
+        return problems.isEmpty();
     }
 
+    /** Every problem found, in the order found. */
     public List<Problem> toList() {
-        if (found <= ProblemCode.MAX_REPORTED) {
-            return List.copyOf(problems);
+        return List.copyOf(problems);
+    }
+
+    /**
+     * A complete list as shown: at most {@link ProblemCode#MAX_REPORTED} problems; beyond that the last entry is
+     * {@link ProblemCode#TOO_MANY_PROBLEMS} saying how many more were found.
+     */
+    public static List<Problem> capped(List<Problem> all) {
+        if (all.size() <= ProblemCode.MAX_REPORTED) {
+            return List.copyOf(all);
         }
-        List<Problem> capped = new ArrayList<>(problems.subList(0, ProblemCode.MAX_REPORTED - 1));
-        int notListed = found - capped.size();
+        List<Problem> capped = new ArrayList<>(all.subList(0, ProblemCode.MAX_REPORTED - 1));
+        int notListed = all.size() - capped.size();
         capped.add(ProblemCode.TOO_MANY_PROBLEMS.problem(notListed + " more problems were found and are not listed"));
         return List.copyOf(capped);
     }

@@ -64,6 +64,27 @@ class ScorePreviewTest {
     }
 
     @Test
+    void shapeAndRuleProblemsAreCappedOnceWithTheRightCount() throws Exception {
+        StringBuilder unknown = new StringBuilder();
+        for (int i = 0; i < 62; i++) {
+            unknown.append(", {\"measureId\": \"PI_UNKNOWN_").append(i).append("\", \"value\": true}");
+        }
+        String body = QppSubmissionJsonTest.resource("tc02-individual-2025.json")
+                .replace("\"submitter\": \"ehr-vendor-x\"", "\"submitter\": 42")
+                .replace("\"submissionMethod\": \"electronicHealthRecord\"", "\"submissionMethod\": 1")
+                .replace("\"performanceEnd\": \"2025-12-31\"", "\"performanceEnd\": \"31.12.2025\"")
+                .replace("{\"measureId\": \"PI_PHCDRR_3_PROD\", \"value\": true}",
+                        "{\"measureId\": \"PI_PHCDRR_3_PROD\", \"value\": true}" + unknown);
+        mvc.perform(post("/api/v1/score-preview").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems.length()").value(50))
+                .andExpect(jsonPath("$.problems[0:3].number").value(org.hamcrest.Matchers.containsInAnyOrder(304, 304, 302)))
+                .andExpect(jsonPath("$.problems[3].number").value(103))
+                .andExpect(jsonPath("$.problems[49].code").value("TOO_MANY_PROBLEMS"))
+                .andExpect(jsonPath("$.problems[49].message").value("16 more problems were found and are not listed"));
+    }
+
+    @Test
     void zeroedScoreIsStillValid() throws Exception {
         String body = QppSubmissionJsonTest.resource("tc02-individual-2025.json").replace("\"cehrtId\": \"0015C0000000000\",", "");
         mvc.perform(post("/api/v1/score-preview").contentType(MediaType.APPLICATION_JSON).content(body))

@@ -3,6 +3,7 @@ package org.acopi.scoring.rules;
 import static org.acopi.scoring.fixtures.MeasurementSets.defaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.acopi.scoring.fixtures.MeasurementSets;
 import org.junit.jupiter.api.Test;
 
@@ -89,14 +90,16 @@ class ValidationTest {
     }
 
     @Test
-    void problemsAreCappedAndSayHowManyMore() {
+    void everyProblemIsKept_andTheCapSaysHowManyMore() {
         MeasurementSets.Builder set = defaults(2026);
         for (int i = 0; i < 70; i++) {
             set.yes("PI_UNKNOWN_" + i);
         }
         PiScore score = score(set);
-        assertThat(score.problems()).hasSize(ProblemCode.MAX_REPORTED);
-        Problem last = score.problems().get(ProblemCode.MAX_REPORTED - 1);
+        assertThat(score.problems()).hasSize(70).allSatisfy(p -> assertThat(p.number()).isEqualTo(103));
+        List<Problem> shown = ProblemList.capped(score.problems());
+        assertThat(shown).hasSize(ProblemCode.MAX_REPORTED);
+        Problem last = shown.get(ProblemCode.MAX_REPORTED - 1);
         assertThat(last.code()).isEqualTo("TOO_MANY_PROBLEMS");
         assertThat(last.message()).startsWith("21 more");
     }
@@ -107,8 +110,24 @@ class ValidationTest {
         for (int i = 0; i < ProblemCode.MAX_REPORTED; i++) {
             set.yes("PI_UNKNOWN_" + i);
         }
-        assertThat(score(set).problems()).hasSize(ProblemCode.MAX_REPORTED)
+        assertThat(ProblemList.capped(score(set).problems())).hasSize(ProblemCode.MAX_REPORTED)
                 .allSatisfy(p -> assertThat(p.number()).isEqualTo(103));
+    }
+
+    @Test
+    void problemsAddedToAListThatAlreadyHoldsSomeAreCountedOnce() {
+        MeasurementSets.Builder set = defaults(2026);
+        for (int i = 0; i < 62; i++) {
+            set.yes("PI_UNKNOWN_" + i);
+        }
+        ProblemList problems = new ProblemList();
+        for (int i = 0; i < 3; i++) {
+            problems.add(ProblemCode.FIELD_TYPE, "field " + i + " must be a string");
+        }
+        problems.addAll(score(set).problems());
+        List<Problem> shown = ProblemList.capped(problems.toList());
+        assertThat(shown).hasSize(ProblemCode.MAX_REPORTED);
+        assertThat(shown.get(ProblemCode.MAX_REPORTED - 1).message()).startsWith("16 more");
     }
 
     @Test

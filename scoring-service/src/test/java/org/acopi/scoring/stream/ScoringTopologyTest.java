@@ -21,6 +21,7 @@ import org.acopi.events.ReweightingKind;
 import org.acopi.events.RosterStatus;
 import org.acopi.events.SubmissionScore;
 import org.acopi.scoring.fixtures.Events;
+import org.acopi.scoring.fixtures.MeasurementSets;
 import org.acopi.scoring.rules.ScoringRules;
 import org.acopi.scoring.rules.SubmittingEntity;
 import org.acopi.support.deadletter.DeadLetters;
@@ -172,6 +173,21 @@ class ScoringTopologyTest {
                 .isEqualTo("INVALID_EXCLUSION_WITH_MEASURE,INVALID_SUBSTITUTE_WITH_MEASURE");
         assertThat(DeadLetters.headerValue(letter.headers(), DeadLetters.MESSAGE_HEADER))
                 .contains("101 INVALID_EXCLUSION_WITH_MEASURE").doesNotContain(TIN_A);
+    }
+
+    @Test
+    void deadLetterCountsEveryProblemOfAManyProblemSubmission() {
+        MeasurementSets.Builder set = defaults(2026).entity(SubmittingEntity.group(TIN_A));
+        for (int i = 0; i < 70; i++) {
+            set.yes("PI_UNKNOWN_" + i);
+        }
+        submissions.pipeInput(EventKeys.submission(2026, EntityType.GROUP, TIN_B),
+                Events.submission(set.build(), "many", "ehr", 1_000));
+        TestRecord<String, byte[]> letter = submissionDlt.readRecord();
+        assertThat(reason(letter)).isEqualTo("KEY_MISMATCH");
+        assertThat(DeadLetters.headerValue(letter.headers(), DeadLetters.DETAILS_HEADER))
+                .isEqualTo("KEY_MISMATCH,INVALID_MEASURE_NOT_IN_PERFORMANCE_YEAR");
+        assertThat(DeadLetters.headerValue(letter.headers(), DeadLetters.MESSAGE_HEADER)).endsWith("; and 66 more");
     }
 
     @Test
