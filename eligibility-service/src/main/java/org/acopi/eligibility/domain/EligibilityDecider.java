@@ -70,30 +70,21 @@ public final class EligibilityDecider {
         ClinicianFacts facts = in.facts();
         Set<String> codes = exclusions(in, py);
         boolean excluded = codes.stream().anyMatch(c -> py.reason(c).excluded());
-        boolean mipsExcluded = codes.stream().anyMatch(c -> py.reason(c).mipsExcluded());
         QpStatus qp = facts == null ? null : facts.getQpStatus();
-
-        boolean sspRequired;
-        if (excluded) {
-            sspRequired = false;
-        } else if (facts == null) {
-            sspRequired = py.factsPendingPresumesSspRequired();
-        } else {
-            codes.add(qp == QpStatus.QP ? ReasonCodes.QP_SSP_ONLY
-                    : qp == QpStatus.PARTIAL_QP ? ReasonCodes.PARTIAL_QP_SSP : ReasonCodes.REQUIRED);
-            sspRequired = true;
+        if (!excluded && facts != null) {
+            codes.add(ownStatus(qp));
         }
+        boolean sspRequired = !excluded && (facts != null || py.factsPendingPresumesSspRequired());
         boolean mipsPiRequired;
-        if (mipsExcluded) {
+        if (codes.stream().anyMatch(c -> py.reason(c).mipsExcluded())) {
             mipsPiRequired = false;
         } else if (facts == null) {
             mipsPiRequired = py.factsPendingPresumesMipsPiRequired();
+        } else if (py.reason(ownStatus(qp)).mipsExcluded()) {
+            mipsPiRequired = false;
         } else {
-            mipsPiRequired = switch (qp) {
-                case QP -> false;
-                case PARTIAL_QP -> py.partialQpElectionMakesMipsRequired() && facts.getPartialQpElectsMips();
-                case NONE -> true;
-            };
+            mipsPiRequired = qp != QpStatus.PARTIAL_QP
+                    || py.partialQpElectionMakesMipsRequired() && facts.getPartialQpElectsMips();
         }
         Track track = in.acoProfile() == null ? null : in.acoProfile().getTrack();
         boolean enforced = sspRequired && py.enforced(track);
@@ -109,6 +100,22 @@ public final class EligibilityDecider {
                 .build();
     }
 
+    /** The code a clinician with facts gets when nothing excludes it; it also carries its own MIPS status (§7.3 rows 10-12). */
+    private static String ownStatus(QpStatus qp) {
+        return switch (qp) {
+            case QP -> ReasonCodes.QP_SSP_ONLY;
+            case PARTIAL_QP -> ReasonCodes.PARTIAL_QP_SSP;
+            case NONE -> ReasonCodes.REQUIRED;
+        };
+    }
+
+    /** Adds a code and every code it implies per the PY's rules. */
+    private static void add(Set<String> codes, String code, PyEligibilityRules py) {
+        if (codes.add(code)) {
+            py.reason(code).implies().forEach(implied -> add(codes, implied, py));
+        }
+    }
+
     /** Every exclusion (and FACTS_PENDING) that applies, unordered. */
     private static Set<String> exclusions(EligibilityInputs in, PyEligibilityRules py) {
         RosterEntry entry = in.roster().latest();
@@ -116,49 +123,47 @@ public final class EligibilityDecider {
         AcoProfile aco = in.acoProfile();
         Set<String> codes = new HashSet<>();
         if (aco != null && !py.isSspProgram(aco.getProgram())) {
-            codes.add(ReasonCodes.NOT_MSSP);
+            add(codes, ReasonCodes.NOT_MSSP, py);
         }
         if (aco != null && aco.getAllFqhcRhc()) {
-            // every participant bills exclusively as an FQHC/RHC (AcoProfile.allFqhcRhc), so this one does too
-            codes.add(ReasonCodes.ACO_ALL_FQHC);
-            codes.add(ReasonCodes.FQHC_RHC_NOT_MIPS_EC);
+            add(codes, ReasonCodes.ACO_ALL_FQHC, py);
         }
         if (!in.roster().onDecidingSnapshotList()) {
-            codes.add(ReasonCodes.NOT_IN_SNAPSHOT3);
+            add(codes, ReasonCodes.NOT_IN_SNAPSHOT3, py);
         }
         if (!py.isMipsEligibleType(entry.getClinicianType())) {
-            codes.add(ReasonCodes.NOT_MIPS_EC_TYPE);
+            add(codes, ReasonCodes.NOT_MIPS_EC_TYPE, py);
         }
         for (HardshipDecision hardship : in.hardships()) {
             if (hardship.getStatus() == HardshipStatus.APPROVED && appliesTo(hardship, entry) && py.reweights(hardship.getBasis())) {
-                codes.add(ReasonCodes.reweighting(hardship.getBasis()));
+                add(codes, ReasonCodes.reweighting(hardship.getBasis()), py);
             }
         }
         for (SpecialStatus status : specialStatuses(facts, in.tinFacts())) {
             if (py.reweights(status)) {
-                codes.add(ReasonCodes.reweighting(status));
+                add(codes, ReasonCodes.reweighting(status), py);
             }
         }
         if (facts == null) {
-            codes.add(ReasonCodes.FACTS_PENDING);
+            add(codes, ReasonCodes.FACTS_PENDING, py);
             return codes;
         }
         boolean qualifyingApmParticipant = facts.getQpStatus() != QpStatus.NONE;
         if (facts.getFqhcRhcOnly()) {
-            codes.add(ReasonCodes.FQHC_RHC_NOT_MIPS_EC);
+            add(codes, ReasonCodes.FQHC_RHC_NOT_MIPS_EC, py);
         }
         if (!facts.getExceedsLowVolumeThreshold()) {
-            codes.add(ReasonCodes.BELOW_LVT);
+            add(codes, ReasonCodes.BELOW_LVT, py);
         } else if (!facts.getMipsEligible() && !qualifyingApmParticipant && py.qppNotEligibleFlagExcludesNonQp()
                 && !codes.contains(ReasonCodes.FQHC_RHC_NOT_MIPS_EC)) {
             // QPP says "not MIPS eligible" for a reason other than LVT, FQHC/RHC billing or QP status
-            codes.add(ReasonCodes.NOT_MIPS_EC_TYPE);
+            add(codes, ReasonCodes.NOT_MIPS_EC_TYPE, py);
         }
         if (facts.getAutomaticEuc() && py.automaticEucReweights()) {
-            codes.add(ReasonCodes.REWEIGHT_AUTO_EUC);
+            add(codes, ReasonCodes.REWEIGHT_AUTO_EUC, py);
         }
         if (facts.getDataCompromised() && py.dataCompromisedReweights()) {
-            codes.add(ReasonCodes.REWEIGHT_DATA_COMPROMISED);
+            add(codes, ReasonCodes.REWEIGHT_DATA_COMPROMISED, py);
         }
         return codes;
     }

@@ -74,9 +74,11 @@ public final class PyEligibilityRules {
         for (JsonNode reason : r.array("reasons")) {
             String code = reason.path("code").asString("");
             String kind = reason.path("reweighting").asString(ReweightingKind.NONE.name());
+            List<String> implies = new ArrayList<>();
+            reason.path("implies").forEach(n -> implies.add(n.asString()));
             ReasonRule rule = new ReasonRule(code, reason.path("excluded").asBoolean(false),
                     reason.path("mipsExcluded").asBoolean(false), r.enumValue(ReweightingKind.class, kind, "reasons." + code),
-                    reason.path("text").asString(""));
+                    implies, reason.path("text").asString(""));
             if (code.isEmpty() || rule.text().isEmpty() || byCode.put(code, rule) != null) {
                 throw r.invalid("reasons: every reason needs a unique code and a text (" + code + ")");
             }
@@ -119,6 +121,16 @@ public final class PyEligibilityRules {
         missing.removeAll(reasons.keySet());
         if (!missing.isEmpty()) {
             throw r.invalid("reasons: no entry for " + missing);
+        }
+        for (ReasonRule rule : reasons.values()) {
+            if (!reasons.keySet().containsAll(rule.implies())) {
+                throw r.invalid("reasons: " + rule.code() + " implies an unknown code " + rule.implies());
+            }
+        }
+        for (String alone : List.of(ReasonCodes.FACTS_PENDING, ReasonCodes.QP_SSP_ONLY, ReasonCodes.PARTIAL_QP_SSP, ReasonCodes.REQUIRED)) {
+            if (reasons.get(alone).excluded()) {
+                throw r.invalid("reasons: " + alone + " applies only when nothing excludes, so it cannot be excluded");
+            }
         }
     }
 

@@ -350,6 +350,19 @@ class EligibilityDeciderTest {
         }
 
         @Test
+        void notMsspAndNotInSnapshot3KeepTheCliniciansOwnMipsStatus() {
+            ParticipantEligibility reachQp = decide(aco(2026).setProgram(Program.REACH).setTrack(null).build(), roster(2026).build(),
+                    facts(2026).setQpStatus(QpStatus.QP).build());
+            assertDetermination(reachQp, false, false, false, ReasonCodes.NOT_MSSP);
+            ParticipantEligibility lateElectingPartialQp = decide(aco(2026).build(), roster(2026).setSnapshot(4).build(),
+                    facts(2026).setQpStatus(QpStatus.PARTIAL_QP).setPartialQpElectsMips(true).build());
+            assertDetermination(lateElectingPartialQp, false, false, true, ReasonCodes.NOT_IN_SNAPSHOT3);
+            ParticipantEligibility latePartialQp = decide(aco(2026).build(), roster(2026).setSnapshot(4).build(),
+                    facts(2026).setQpStatus(QpStatus.PARTIAL_QP).build());
+            assertDetermination(latePartialQp, false, false, false, ReasonCodes.NOT_IN_SNAPSHOT3);
+        }
+
+        @Test
         void withoutFactsTheClinicianIsPresumedRequiredAndMarkedPending() {
             ParticipantEligibility e = decide2026(null);
             assertDetermination(e, true, true, true, ReasonCodes.FACTS_PENDING);

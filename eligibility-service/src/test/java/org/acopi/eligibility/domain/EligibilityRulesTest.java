@@ -1,18 +1,27 @@
 package org.acopi.eligibility.domain;
 
+import static org.acopi.eligibility.Fixtures.aco;
+import static org.acopi.eligibility.Fixtures.facts;
+import static org.acopi.eligibility.Fixtures.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.acopi.contracts.Identifiers;
+import org.acopi.events.AcoProfile;
+import org.acopi.events.ClinicianFacts;
 import org.acopi.events.HardshipBasis;
+import org.acopi.events.Program;
+import org.acopi.events.QpStatus;
+import org.acopi.events.RosterEntry;
 import org.acopi.events.SpecialStatus;
 import org.acopi.events.Track;
 import org.junit.jupiter.api.Test;
 
-/** The per-PY rules data: present for every supported PY, complete, and the §11.1 enforcement defaults. */
+/** The per-PY rules data: present for every supported PY, complete, consistent, the §11.1 enforcement defaults, and what it drives. */
 class EligibilityRulesTest {
 
     @Test
@@ -75,6 +84,54 @@ class EligibilityRulesTest {
                 "{\"code\": \"REWEIGHT_AUTO_EUC\", \"excluded\": true, \"mipsExcluded\": true, \"reweighting\": \"APPLICATION_APPROVED\"");
         assertThatThrownBy(() -> EligibilityRules.parse(json, "broken"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("REWEIGHT_AUTO_EUC must have reweighting AUTOMATIC");
+    }
+
+    @Test
+    void theMipsStatusOfEachQpStatusIsData() throws IOException {
+        String json = resource("rules/py2026/eligibility.json").replace(
+                "{\"code\": \"QP_SSP_ONLY\", \"excluded\": false, \"mipsExcluded\": true",
+                "{\"code\": \"QP_SSP_ONLY\", \"excluded\": false, \"mipsExcluded\": false");
+        EligibilityDecider decider = new EligibilityDecider(EligibilityRules.of(EligibilityRules.parse(json, "qp test")));
+        ClinicianFacts qp = facts(2026).setQpStatus(QpStatus.QP).build();
+        assertThat(decider.decide(inputs(aco(2026).build(), roster(2026).build(), qp)).getMipsPiRequired()).isTrue();
+        assertThat(decider.decide(inputs(aco(2026).setProgram(Program.REACH).build(), roster(2026).build(), qp)).getMipsPiRequired())
+                .as("NOT_MSSP leaves the clinician's own MIPS status, read from QP_SSP_ONLY").isTrue();
+
+        EligibilityDecider shipped = new EligibilityDecider(EligibilityRules.load());
+        assertThat(shipped.decide(inputs(aco(2026).build(), roster(2026).build(), qp)).getMipsPiRequired()).isFalse();
+        assertThat(shipped.decide(inputs(aco(2026).setProgram(Program.REACH).build(), roster(2026).build(), qp)).getMipsPiRequired()).isFalse();
+    }
+
+    @Test
+    void whatAnAllFqhcAcoImpliesIsData() throws IOException {
+        String json = resource("rules/py2026/eligibility.json").replace("\"implies\": [\"FQHC_RHC_NOT_MIPS_EC\"]", "\"implies\": []");
+        EligibilityDecider decider = new EligibilityDecider(EligibilityRules.of(EligibilityRules.parse(json, "implies test")));
+        assertThat(decider.decide(inputs(aco(2026).setAllFqhcRhc(true).build(), roster(2026).build(), facts(2026).build()))
+                .getReasonCodes()).containsExactly(ReasonCodes.ACO_ALL_FQHC);
+
+        String unknown = resource("rules/py2026/eligibility.json").replace("\"implies\": [\"FQHC_RHC_NOT_MIPS_EC\"]", "\"implies\": [\"FQHC\"]");
+        assertThatThrownBy(() -> EligibilityRules.parse(unknown, "broken"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ACO_ALL_FQHC implies an unknown code");
+    }
+
+    @Test
+    void aCodeThatStandsAloneWhenNothingExcludesCannotExclude() throws IOException {
+        String json = resource("rules/py2026/eligibility.json").replace(
+                "{\"code\": \"REQUIRED\", \"excluded\": false", "{\"code\": \"REQUIRED\", \"excluded\": true");
+        assertThatThrownBy(() -> EligibilityRules.parse(json, "broken"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("REQUIRED applies only when nothing excludes");
+    }
+
+    @Test
+    void acoLevelExemptionsComeBeforeSnapshot3AsDocumented() {
+        for (int py : new int[] {2025, 2026}) {
+            assertThat(EligibilityRules.load().forYear(py).reasons()).extracting(ReasonRule::code)
+                    .containsSubsequence("NOT_MSSP", "ACO_ALL_FQHC", "NOT_IN_SNAPSHOT3");
+        }
+    }
+
+    private static EligibilityInputs inputs(AcoProfile aco, RosterEntry roster, ClinicianFacts facts) {
+        return new EligibilityInputs(aco, RosterPosition.of(roster, 3), facts, null, List.of());
     }
 
     @Test
