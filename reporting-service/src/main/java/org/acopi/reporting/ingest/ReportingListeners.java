@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.acopi.reporting.participants.ParticipantRepository;
-import org.acopi.reporting.participants.ParticipantUpdate;
 import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
 import org.acopi.reporting.publicreport.PublicReports;
 import org.acopi.support.deadletter.InvalidEventException;
@@ -25,36 +23,28 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportingListeners {
 
-    private final ParticipantRepository participants;
     private final PublicReports reports;
 
-    ReportingListeners(ParticipantRepository participants, PublicReports reports) {
-        this.participants = participants;
+    ReportingListeners(PublicReports reports) {
         this.reports = reports;
     }
 
     @KafkaListener(id = "reporting-participant-eligibility", idIsGroup = false, batch = "true",
             topics = "#{T(org.acopi.contracts.Topics).PARTICIPANT_ELIGIBILITY.name()}")
     void onParticipantEligibility(List<ConsumerRecord<String, Object>> records) {
-        consume(records, EventMapping::eligibility, this::applyParticipants);
+        consume(records, EventMapping::eligibility, reports::applyParticipants);
     }
 
     @KafkaListener(id = "reporting-clinician-scores", idIsGroup = false, batch = "true",
             topics = "#{T(org.acopi.contracts.Topics).CLINICIAN_SCORES.name()}")
     void onClinicianScores(List<ConsumerRecord<String, Object>> records) {
-        consume(records, EventMapping::clinicianScore, this::applyParticipants);
+        consume(records, EventMapping::clinicianScore, reports::applyParticipants);
     }
 
     @KafkaListener(id = "reporting-apm-entity-scores", idIsGroup = false, batch = "true",
             topics = "#{T(org.acopi.contracts.Topics).APM_ENTITY_SCORES.name()}")
     void onApmEntityScores(List<ConsumerRecord<String, Object>> records) {
         consume(records, EventMapping::apmEntityScore, reports::applyApmEntityScores);
-    }
-
-    private void applyParticipants(List<ParticipantUpdate> updates) {
-        if (!updates.isEmpty()) {
-            reports.refresh(participants.apply(updates));
-        }
     }
 
     private static <T> void consume(List<ConsumerRecord<String, Object>> records,

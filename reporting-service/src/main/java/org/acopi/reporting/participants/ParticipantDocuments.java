@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.acopi.reporting.VersionedUpserts;
 import org.bson.Document;
 
@@ -18,6 +21,7 @@ final class ParticipantDocuments {
     static final String ELIGIBILITY = "eligibility";
     static final String SCORE = "score";
     static final String STATUS = "status";
+    static final String LEFT_ACO_IDS = "leftAcoIds";
     static final String VERSION_OFFSET = "version.offset";
 
     private ParticipantDocuments() {
@@ -29,6 +33,36 @@ final class ParticipantDocuments {
         return new Participant(doc.getString(ID), doc.getInteger(PERFORMANCE_YEAR), doc.getString(TIN), doc.getString(NPI),
                 eligibility == null ? null : eligibility(eligibility),
                 score == null ? null : score(score));
+    }
+
+    /** Every ACO the stored document names: its derived {@code acoId}, each part's, and the ACOs it left. */
+    static Set<AcoYear> acoYears(Document doc) {
+        Set<AcoYear> found = new TreeSet<>();
+        int performanceYear = doc.getInteger(PERFORMANCE_YEAR);
+        List<String> acoIds = new ArrayList<>(doc.getList(LEFT_ACO_IDS, String.class, List.of()));
+        acoIds.add(doc.getString(ACO_ID));
+        for (String part : List.of(ELIGIBILITY, SCORE)) {
+            Document stored = doc.get(part, Document.class);
+            if (stored != null) {
+                acoIds.add(stored.getString(ACO_ID));
+            }
+        }
+        acoIds.stream().filter(Objects::nonNull).forEach(acoId -> found.add(new AcoYear(acoId, performanceYear)));
+        return found;
+    }
+
+    /**
+     * The ACOs a participant has left and whose reports may still count it: those already marked on the stored
+     * document and its stored {@code acoId}, other than the ACO it belongs to now; sorted.
+     */
+    static List<String> leftAcoIds(Document stored, String acoId) {
+        Set<String> left = new TreeSet<>(stored.getList(LEFT_ACO_IDS, String.class, List.of()));
+        String storedAcoId = stored.getString(ACO_ID);
+        if (storedAcoId != null) {
+            left.add(storedAcoId);
+        }
+        left.remove(acoId);
+        return List.copyOf(left);
     }
 
     static Document version(SourceVersion version) {

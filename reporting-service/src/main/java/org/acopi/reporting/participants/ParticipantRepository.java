@@ -3,6 +3,7 @@ package org.acopi.reporting.participants;
 import static org.acopi.reporting.participants.ParticipantDocuments.ACO_ID;
 import static org.acopi.reporting.participants.ParticipantDocuments.ELIGIBILITY;
 import static org.acopi.reporting.participants.ParticipantDocuments.ID;
+import static org.acopi.reporting.participants.ParticipantDocuments.LEFT_ACO_IDS;
 import static org.acopi.reporting.participants.ParticipantDocuments.NPI;
 import static org.acopi.reporting.participants.ParticipantDocuments.PERFORMANCE_YEAR;
 import static org.acopi.reporting.participants.ParticipantDocuments.SCORE;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.acopi.reporting.VersionedUpserts;
 import org.bson.Document;
@@ -50,7 +52,7 @@ public class ParticipantRepository {
 
     public static final String COLLECTION = "participants";
 
-    private static final Bson REPORT_FIELDS = Projections.exclude(STATUS, ELIGIBILITY + ".explanation",
+    private static final Bson REPORT_FIELDS = Projections.exclude(STATUS, LEFT_ACO_IDS, ELIGIBILITY + ".explanation",
             ELIGIBILITY + ".inputVersions", SCORE + ".candidates", SCORE + ".contributingSubmissionIds");
 
     private final MongoCollection<Document> participants;
@@ -65,12 +67,14 @@ public class ParticipantRepository {
 
     /**
      * Applies a batch of received parts idempotently and returns every ACO and PY whose public report may have changed:
-     * the ACOs the batch's participants belonged to before and after, whether or not this call changed anything, so that
-     * a batch redelivered after a crash still refreshes its reports.
+     * every ACO the batch's participants name before and after (the stored {@code acoId}, each part's, and the ACOs a
+     * moved participant left), whether or not this call changed anything. A participant that moves keeps the ACO it
+     * left in {@code leftAcoIds} until {@link #departuresRefreshed} is called after the reports were refreshed, so a
+     * crash anywhere between the part write and the refresh still refreshes the old ACO when the batch is redelivered.
      */
-    public Set<AcoYear> apply(List<ParticipantUpdate> updates) {
+    public AppliedBatch apply(List<ParticipantUpdate> updates) {
         if (updates.isEmpty()) {
-            return Set.of();
+            return AppliedBatch.NOTHING;
         }
         Map<String, ParticipantUpdate> latest = latestPerPart(updates);
         Set<String> ids = new TreeSet<>();
@@ -86,20 +90,33 @@ public class ParticipantRepository {
         Map<String, Document> after = partWrites.isEmpty() ? before : load(ids);
         List<WriteModel<Document>> statusWrites = new ArrayList<>();
         Set<AcoYear> touched = new TreeSet<>();
+        Map<String, List<String>> departures = new TreeMap<>();
         for (String id : ids) {
             Document previous = before.get(id);
             if (previous != null) {
-                addIfKnown(touched, ParticipantDocuments.participant(previous).acoYear());
+                touched.addAll(ParticipantDocuments.acoYears(previous));
             }
             Document current = after.get(id);
             if (current != null) {
+                touched.addAll(ParticipantDocuments.acoYears(current));
                 Participant participant = ParticipantDocuments.participant(current);
-                addIfKnown(touched, participant.acoYear());
-                statusWrite(participant, current).ifPresent(statusWrites::add);
+                List<String> left = ParticipantDocuments.leftAcoIds(current, participant.acoId());
+                if (!left.isEmpty()) {
+                    departures.put(id, left);
+                }
+                statusWrite(participant, current, left).ifPresent(statusWrites::add);
             }
         }
         write(statusWrites);
-        return touched;
+        return new AppliedBatch(touched, departures);
+    }
+
+    /** Forgets the ACOs the batch's participants left, now that their reports have been refreshed. */
+    public void departuresRefreshed(AppliedBatch batch) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        batch.departures().forEach((id, left) -> writes.add(new UpdateOneModel<>(
+                Filters.and(Filters.eq(ID, id), Filters.eq(LEFT_ACO_IDS, left)), Updates.unset(LEFT_ACO_IDS))));
+        write(writes);
     }
 
     /** Every participant document of the ACO and PY, counted or not, by TIN then NPI. */
@@ -174,11 +191,12 @@ public class ParticipantRepository {
         return Optional.of(new UpdateOneModel<>(filter, set, new UpdateOptions().upsert(existing == null)));
     }
 
-    private static Optional<WriteModel<Document>> statusWrite(Participant participant, Document stored) {
+    private static Optional<WriteModel<Document>> statusWrite(Participant participant, Document stored, List<String> left) {
         CountingRules rules = CountingRules.forYear(participant.performanceYear());
         Document status = ParticipantDocuments.status(participant.status(rules)).append("countingRulesVersion", rules.rulesVersion());
         String acoId = participant.acoId();
-        if (status.equals(stored.get(STATUS)) && Objects.equals(acoId, stored.getString(ACO_ID))) {
+        if (status.equals(stored.get(STATUS)) && Objects.equals(acoId, stored.getString(ACO_ID))
+                && left.equals(stored.getList(LEFT_ACO_IDS, String.class, List.of()))) {
             return Optional.empty();
         }
         Bson filter = Filters.and(
@@ -187,8 +205,8 @@ public class ParticipantRepository {
                         participant.eligibility() == null ? null : participant.eligibility().version().offset()),
                 Filters.eq(SCORE + "." + VERSION_OFFSET,
                         participant.score() == null ? null : participant.score().version().offset()));
-        return Optional.of(new UpdateOneModel<>(filter,
-                Updates.combine(Updates.set(ACO_ID, acoId), Updates.set(STATUS, status))));
+        return Optional.of(new UpdateOneModel<>(filter, Updates.combine(Updates.set(ACO_ID, acoId), Updates.set(STATUS, status),
+                left.isEmpty() ? Updates.unset(LEFT_ACO_IDS) : Updates.set(LEFT_ACO_IDS, left))));
     }
 
     private Map<String, Document> load(Set<String> ids) {
@@ -201,9 +219,4 @@ public class ParticipantRepository {
         VersionedUpserts.bulkWrite(participants, writes);
     }
 
-    private static void addIfKnown(Set<AcoYear> set, AcoYear acoYear) {
-        if (acoYear != null) {
-            set.add(acoYear);
-        }
-    }
 }

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.acopi.reporting.participants.AcoYear;
+import org.acopi.reporting.participants.AppliedBatch;
 import org.acopi.reporting.participants.ParticipantRepository;
+import org.acopi.reporting.participants.ParticipantUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -43,6 +45,18 @@ public class PublicReports {
             } else {
                 log.debug("report {} revision {} superseded by a later one", acoYear.key(), revision);
             }
+        }
+    }
+
+    /**
+     * Stores a batch of participant parts, refreshes the reports of every ACO it touched, then lets the moved
+     * participants forget the ACOs they left.
+     */
+    public void applyParticipants(List<ParticipantUpdate> updates) {
+        if (!updates.isEmpty()) {
+            AppliedBatch applied = participants.apply(updates);
+            refresh(applied.acoYears());
+            participants.departuresRefreshed(applied);
         }
     }
 

@@ -57,7 +57,7 @@ class ReportingListenersTest {
         participants = new ParticipantRepository(mongo.database());
         reports = new PublicReports(participants, new ApmEntityScoreRepository(mongo.database()),
                 new PublicReportRepository(mongo.database()), new ReportMetrics(new SimpleMeterRegistry()));
-        listeners = new ReportingListeners(participants, reports);
+        listeners = new ReportingListeners(reports);
     }
 
     private static ParticipantEligibility eligibility(String tin, String npi) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteError;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
@@ -18,6 +19,7 @@ import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.acopi.reporting.InMemoryMongo;
 import org.acopi.reporting.VersionedUpserts;
@@ -54,6 +56,10 @@ class ParticipantRepositoryTest {
         repository.createIndexes();
     }
 
+    private MongoCollection<Document> collection() {
+        return mongo.database().getCollection(ParticipantRepository.COLLECTION);
+    }
+
     private List<Document> documents() {
         List<Document> docs = new ArrayList<>();
         mongo.database().getCollection(ParticipantRepository.COLLECTION).find().sort(Sorts.ascending("_id")).into(docs);
@@ -62,7 +68,7 @@ class ParticipantRepositoryTest {
 
     @Test
     void keepsTheDeterminationTheScoreAndTheStatusDerivedFromBoth() {
-        assertThat(repository.apply(List.of(eligibility(ACO).update(PY, TIN, NPI)))).containsExactly(new AcoYear(ACO, PY));
+        assertThat(repository.apply(List.of(eligibility(ACO).update(PY, TIN, NPI))).acoYears()).containsExactly(new AcoYear(ACO, PY));
         repository.apply(List.of(score(ACO).scored(0, "INDIVIDUAL").update(PY, TIN, NPI)));
 
         Document doc = documents().get(0);
@@ -113,7 +119,7 @@ class ParticipantRepositoryTest {
         repository.apply(batch);
         List<Document> first = documents();
 
-        assertThat(repository.apply(batch)).containsExactly(new AcoYear(ACO, PY));
+        assertThat(repository.apply(batch).acoYears()).containsExactly(new AcoYear(ACO, PY));
         assertThat(documents()).isEqualTo(first);
     }
 
@@ -133,10 +139,53 @@ class ParticipantRepositoryTest {
     void aParticipantMovingToAnotherAcoRefreshesBothAcos() {
         repository.apply(List.of(eligibility(ACO).offset(1).update(PY, TIN, NPI)));
 
-        assertThat(repository.apply(List.of(eligibility("A2002").offset(2).update(PY, TIN, NPI))))
+        assertThat(repository.apply(List.of(eligibility("A2002").offset(2).update(PY, TIN, NPI))).acoYears())
                 .containsExactly(new AcoYear(ACO, PY), new AcoYear("A2002", PY));
         assertThat(repository.findByAcoYear(new AcoYear(ACO, PY))).isEmpty();
         assertThat(repository.findByAcoYear(new AcoYear("A2002", PY))).hasSize(1);
+    }
+
+    @Test
+    void aMoveInterruptedBeforeItsStatusWriteStillNamesTheOldAcoWhenRedelivered() {
+        repository.apply(List.of(eligibility(ACO).offset(1).update(PY, TIN, NPI)));
+        ParticipantUpdate move = eligibility("A2002").offset(2).update(PY, TIN, NPI);
+        collection().updateOne(Filters.eq("_id", move.participantId()),
+                Updates.set("eligibility", ParticipantDocuments.eligibility(move.eligibility())));
+
+        AppliedBatch redelivered = repository.apply(List.of(move));
+
+        assertThat(redelivered.acoYears()).containsExactly(new AcoYear(ACO, PY), new AcoYear("A2002", PY));
+        assertThat(repository.findByAcoYear(new AcoYear(ACO, PY))).isEmpty();
+        assertThat(repository.findByAcoYear(new AcoYear("A2002", PY))).hasSize(1);
+    }
+
+    @Test
+    void aMovedParticipantNamesTheAcoItLeftUntilItsReportIsRefreshed() {
+        repository.apply(List.of(eligibility(ACO).offset(1).update(PY, TIN, NPI)));
+        ParticipantUpdate move = eligibility("A2002").offset(2).update(PY, TIN, NPI);
+
+        AppliedBatch moved = repository.apply(List.of(move));
+        // the process stops here, before the reports are refreshed; the batch is redelivered
+        AppliedBatch redelivered = repository.apply(List.of(move));
+
+        assertThat(moved.departures()).containsExactly(Map.entry(move.participantId(), List.of(ACO)));
+        assertThat(redelivered.acoYears()).containsExactly(new AcoYear(ACO, PY), new AcoYear("A2002", PY));
+        assertThat(documents().get(0).getList("leftAcoIds", String.class)).containsExactly(ACO);
+
+        repository.departuresRefreshed(redelivered);
+
+        assertThat(documents().get(0)).doesNotContainKey("leftAcoIds");
+        assertThat(repository.apply(List.of(move)).acoYears()).containsExactly(new AcoYear("A2002", PY));
+    }
+
+    @Test
+    void aScoreStillNamingTheOldAcoRefreshesIt() {
+        repository.apply(List.of(eligibility(ACO).offset(1).update(PY, TIN, NPI), score(ACO).scored(50, "GROUP").update(PY, TIN, NPI)));
+        AppliedBatch moved = repository.apply(List.of(eligibility("A2002").offset(2).update(PY, TIN, NPI)));
+        repository.departuresRefreshed(moved);
+
+        assertThat(repository.apply(List.of(eligibility("A2002").offset(2).update(PY, TIN, NPI))).acoYears())
+                .containsExactly(new AcoYear(ACO, PY), new AcoYear("A2002", PY));
     }
 
     @Test

@@ -53,7 +53,7 @@ class PublicReportsTest {
     }
 
     private void apply(List<org.acopi.reporting.participants.ParticipantUpdate> updates) {
-        reports.refresh(participants.apply(updates));
+        reports.applyParticipants(updates);
     }
 
     private static ApmEntityScoreSummary apm(double score, long offset) {
@@ -82,6 +82,20 @@ class PublicReportsTest {
         assertThat(registry.get(ReportMetrics.REQUIRED_NOT_SCORED).tag("acoId", ACO).tag("performanceYear", "2026")
                 .gauge().value()).isZero();
         assertThat(registry.get(ReportMetrics.REQUIRED).tag("acoId", ACO).gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aMoveRedeliveredAfterACrashBeforeTheRefreshCorrectsTheReportOfTheAcoLeft() {
+        apply(List.of(eligibility(ACO).offset(1).update(PY, tin(1), npi(1))));
+        var move = List.of(eligibility("A2002").offset(2).update(PY, tin(1), npi(1)));
+        participants.apply(move);
+        assertThat(reports.find(ACO_YEAR).orElseThrow().providersSuppliers().activeRoster()).isEqualTo(1);
+
+        apply(move);
+
+        assertThat(reports.find(ACO_YEAR).orElseThrow().providersSuppliers().activeRoster()).isZero();
+        assertThat(reports.find(new AcoYear("A2002", PY)).orElseThrow().providersSuppliers().activeRoster()).isEqualTo(1);
+        assertThat(mongo.database().getCollection(ParticipantRepository.COLLECTION).find().first()).doesNotContainKey("leftAcoIds");
     }
 
     @Test

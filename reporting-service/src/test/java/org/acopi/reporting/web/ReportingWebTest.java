@@ -16,8 +16,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import org.acopi.reporting.Fixtures;
 import org.acopi.reporting.InMemoryMongo;
-import org.acopi.reporting.participants.ParticipantRepository;
-import org.acopi.reporting.participants.ParticipantUpdate;
 import org.acopi.reporting.participants.SourceVersion;
 import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
 import org.acopi.reporting.publicreport.PublicReports;
@@ -60,12 +58,12 @@ class ReportingWebTest {
     }
 
     @Autowired
-    void seed(ParticipantRepository participants, PublicReports reports) {
+    void seed(PublicReports reports) {
         if (seeded) {
             return;
         }
         seeded = true;
-        apply(participants, reports, List.of(
+        reports.applyParticipants(List.of(
                 eligibility(ACO).explanation("MIPS eligible clinician above the low-volume threshold").update(2026, tin(1), npi(1)),
                 score(ACO).scored(0, "INDIVIDUAL").update(2026, tin(1), npi(1)),
                 eligibility(ACO).update(2026, tin(1), npi(2)),
@@ -78,10 +76,6 @@ class ReportingWebTest {
         reports.applyApmEntityScores(List.of(new ApmEntityScoreSummary(ACO, 2026, "ROLLED_UP", 32.0, 2, 1, 1, null,
                 "(0+64)/2", List.of(), "acopi-pi-rules/2026.1",
                 new SourceVersion("acopi.apm-entity-scores.v1", 0, 0, Fixtures.T0.plusSeconds(999)))));
-    }
-
-    private static void apply(ParticipantRepository participants, PublicReports reports, List<ParticipantUpdate> updates) {
-        reports.refresh(participants.apply(updates));
     }
 
     @Test
