@@ -13,6 +13,8 @@ import org.acopi.scoring.rules.ProblemList;
 import org.acopi.scoring.rules.ReportedMeasure;
 import org.acopi.scoring.rules.SubmittingEntity;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,20 +32,30 @@ public final class QppSubmissionJson {
     public record Result(PiMeasurementSet set, String submitter, List<Problem> problems) {
     }
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private QppSubmissionJson() {
     }
 
-    /** Parses JSON text; text that is not JSON yields problem 301. */
+    /** Parses JSON text; no text, or text that is not one well-formed JSON value, yields problem 301 alone. */
     public static Result parse(String json) {
+        if (json == null || json.isBlank()) {
+            return notJson("the body is empty: send a QPP submission object as JSON");
+        }
         try {
             return read(MAPPER.readTree(json));
         } catch (JacksonException e) {
-            ProblemList problems = new ProblemList().add(ProblemCode.NOT_JSON, "the body is not well-formed JSON: "
-                    + e.getOriginalMessage());
-            return new Result(new PiMeasurementSet(null, 0, null, null, null, null, List.of()), null, problems.toList());
+            TokenStreamLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            return notJson("the body is not well-formed JSON" + where + ": " + e.getOriginalMessage());
         }
+    }
+
+    private static Result notJson(String message) {
+        return new Result(new PiMeasurementSet(null, 0, null, null, null, null, List.of()), null,
+                new ProblemList().add(ProblemCode.NOT_JSON, message).toList());
     }
 
     public static Result read(JsonNode submission) {

@@ -17,13 +17,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Score preview (design.md §6): {@code POST /api/v1/score-preview} takes a QPP Submissions API submission object and
  * answers with the explained PI category score of its {@code pi} measurement set under the rules of its performance
  * year (pi-rules.md §2–§5), storing nothing and needing no Kafka. A submission with problems is answered 400 with the
- * same body shape and every problem code; JSON that does not parse is answered 400 by service-support's ApiErrors.
+ * same body shape and every problem code. The body is taken as text and parsed here, so that an empty body or JSON
+ * that does not parse is answered in that shape too, with problem 301 alone (there is nothing to validate).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -42,10 +42,11 @@ class ScorePreviewController {
 
     @PostMapping(path = "/score-preview", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PreviewResponse> preview(@RequestBody JsonNode submission) {
-        QppSubmissionJson.Result read = QppSubmissionJson.read(submission);
-        PiScore score = rules.score(read.set());
-        List<Problem> problems = merge(read.problems(), score.problems());
+    ResponseEntity<PreviewResponse> preview(@RequestBody(required = false) String submission) {
+        QppSubmissionJson.Result read = QppSubmissionJson.parse(submission);
+        boolean notJson = read.problems().stream().anyMatch(p -> p.number() == ProblemCode.NOT_JSON.number());
+        PiScore score = notJson ? null : rules.score(read.set());
+        List<Problem> problems = merge(read.problems(), score == null ? List.of() : score.problems());
         if (!problems.isEmpty()) {
             String version = rules.supports(read.set().performanceYear())
                     ? rules.year(read.set().performanceYear()).rulesVersion() : null;

@@ -51,6 +51,9 @@ class QppSubmissionJsonTest {
                 + "\"performanceYear\": 2026, \"measurementSets\": [{\"category\": \"ia\"}]}").problems())
                 .extracting(Problem::code).containsExactly("INVALID_NO_PI_MEASUREMENT_SET");
         assertThat(QppSubmissionJson.parse("{not json").problems()).extracting(Problem::number).containsExactly(301);
+        assertThat(QppSubmissionJson.parse("{} {}").problems()).extracting(Problem::number).containsExactly(301);
+        assertThat(QppSubmissionJson.parse(" ").problems()).extracting(Problem::number).containsExactly(301);
+        assertThat(QppSubmissionJson.parse(null).problems()).extracting(Problem::number).containsExactly(301);
         assertThat(QppSubmissionJson.parse("[]").problems()).extracting(Problem::number).containsExactly(304);
     }
 }

@@ -94,10 +94,32 @@ class ScorePreviewTest {
     }
 
     @Test
-    void malformedJsonIs400WithAClearMessage() throws Exception {
+    void malformedJsonIs400InThePreviewShapeWithAClearMessage() throws Exception {
         mvc.perform(post("/api/v1/score-preview").contentType(MediaType.APPLICATION_JSON).content("{\"entityType\": "))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value("MALFORMED_JSON"))
-                .andExpect(jsonPath("$.message").isNotEmpty());
+                .andExpect(jsonPath("$.error").doesNotExist())
+                .andExpect(jsonPath("$.score").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.problems.length()").value(1))
+                .andExpect(jsonPath("$.problems[0].number").value(301))
+                .andExpect(jsonPath("$.problems[0].code").value("INVALID_JSON"))
+                .andExpect(jsonPath("$.problems[0].message").value(org.hamcrest.Matchers.startsWith(
+                        "the body is not well-formed JSON (line 1, column ")))
+                .andExpect(jsonPath("$.zeroReasons").isEmpty())
+                .andExpect(jsonPath("$.parts").isEmpty())
+                .andExpect(jsonPath("$.bonus").value(0));
+    }
+
+    @Test
+    void emptyBodyAndTrailingGarbageAreMalformedJsonToo() throws Exception {
+        mvc.perform(post("/api/v1/score-preview").contentType(MediaType.APPLICATION_JSON).content(""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.problems[0].code").value("INVALID_JSON"))
+                .andExpect(jsonPath("$.problems[0].message").value(org.hamcrest.Matchers.startsWith("the body is empty")));
+        mvc.perform(post("/api/v1/score-preview").contentType(MediaType.APPLICATION_JSON)
+                        .content(QppSubmissionJsonTest.resource("tc02-individual-2025.json") + " }"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[*].number").value(org.hamcrest.Matchers.contains(301)));
     }
 }
