@@ -115,9 +115,13 @@ public final class ScoringTopology {
         KTable<String, ClinicianLevels> clinicians = builder
                 .stream(Topics.PARTICIPANT_ELIGIBILITY.name(),
                         Consumed.with(keys, Topics.PARTICIPANT_ELIGIBILITY.valueSerde()).withName("participant-eligibility"))
-                .mapValues((key, eligibility) -> eligibility == null ? null
-                        : ClinicianLevels.of(EventMapping.standing(edge.checkEligibility(key, eligibility))),
-                        Named.as("check-eligibility"))
+                .mapValues((key, eligibility) -> {
+                    if (eligibility == null) {
+                        return null;
+                    }
+                    EventMetrics.processed(Topics.PARTICIPANT_ELIGIBILITY.name());
+                    return ClinicianLevels.of(EventMapping.standing(edge.checkEligibility(key, eligibility)));
+                }, Named.as("check-eligibility"))
                 .toTable(Named.as("eligibility-table"),
                         Materialized.<String, ClinicianLevels, KeyValueStore<Bytes, byte[]>>as(ELIGIBILITY_STORE)
                                 .withKeySerde(keys).withValueSerde(levelsSerde));

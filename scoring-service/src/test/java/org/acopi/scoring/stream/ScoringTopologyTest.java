@@ -3,6 +3,9 @@ package org.acopi.scoring.stream;
 import static org.acopi.scoring.fixtures.MeasurementSets.defaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +28,7 @@ import org.acopi.scoring.fixtures.MeasurementSets;
 import org.acopi.scoring.rules.ScoringRules;
 import org.acopi.scoring.rules.SubmittingEntity;
 import org.acopi.support.deadletter.DeadLetters;
+import org.acopi.support.metrics.EventMetrics;
 import org.acopi.support.streams.StreamsSettings;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -347,6 +351,30 @@ class ScoringTopologyTest {
         assertThat(eligibilityDlt.readRecordsToList()).extracting(ScoringTopologyTest::reason)
                 .containsExactly("KEY_MISMATCH", "INVALID_NPI");
         assertThat(clinicianScores.isEmpty()).isTrue();
+    }
+
+    @Test
+    void eventsTakenFromEachInputTopicAreCountedPerTopic() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.globalRegistry.add(registry);
+        try {
+            roster(TIN_A, NPI_1, "REQUIRED", ReweightingKind.NONE);
+            roster(TIN_A, NPI_2, "REQUIRED", ReweightingKind.NONE);
+            ParticipantEligibility badNpi = Events.eligibility(ACO, 2026, TIN_A, "1234567890", "REQUIRED", ReweightingKind.NONE);
+            eligibility.pipeInput(Events.key(badNpi), badNpi);
+            eligibility.pipeInput(clinicianKey(TIN_A, NPI_2), null);
+            submit(group(TIN_A, "g1", "ehr", 1_000, 100));
+            assertThat(processed(registry, Topics.PARTICIPANT_ELIGIBILITY.name())).isEqualTo(3.0);
+            assertThat(processed(registry, Topics.SUBMISSIONS.name())).isEqualTo(1.0);
+        } finally {
+            Metrics.globalRegistry.remove(registry);
+            registry.close();
+        }
+    }
+
+    private static double processed(SimpleMeterRegistry registry, String topic) {
+        Counter counter = registry.find(EventMetrics.PROCESSED_METRIC).tag("topic", topic).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     // ---- APM entity
