@@ -111,6 +111,23 @@ class ApmEntityRollupTest {
     }
 
     @Test
+    void clinicianOfAnAcoThatIsNotMsspOrAllFqhc_isNotPartOfTheEntity_inEveryYear() {
+        ScoringRules all = ScoringRules.fromClasspath();
+        for (int py : all.performanceYears()) {
+            ApmEntityRollupRules rules = all.year(py).apmEntityRollup();
+            ClinicianStanding reach = new ClinicianStanding("R0001", py, "111111111", "1234567893", false, false, false,
+                    List.of("NOT_MSSP"));
+            assertThat(RollupContribution.of(reach, List.of(group(90)), rules)).as("PY%s NOT_MSSP", py)
+                    .isEqualTo(RollupContribution.NOT_PART_OF_ENTITY);
+            assertThat(RollupContribution.of(reach, List.of(), rules)).isEqualTo(RollupContribution.NOT_PART_OF_ENTITY);
+            ClinicianStanding allFqhc = new ClinicianStanding("F0001", py, "111111111", "1234567893", false, false, false,
+                    List.of("ACO_ALL_FQHC"));
+            assertThat(RollupContribution.of(allFqhc, List.of(group(90)), rules)).as("PY%s ACO_ALL_FQHC", py)
+                    .isEqualTo(RollupContribution.NOT_PART_OF_ENTITY);
+        }
+    }
+
+    @Test
     void apmEntityScoreIsNotAClinicianRollupCandidate() {
         RollupContribution c = RollupContribution.of(clinician("111111111", false, "REQUIRED"),
                 List.of(new LevelCandidate(EntityType.APM_ENTITY, 90, "a-1", "aco")), RULES);

@@ -38,7 +38,10 @@ class RulesDataTest {
     void rulesVersionsNameTheYear() {
         assertThat(RULES.year(2025).rulesVersion()).isEqualTo("acopi-pi-rules/2025.1");
         assertThat(RULES.year(2026).rulesVersion()).isEqualTo("acopi-pi-rules/2026.1");
-        assertThat(RULES.year(2026).apmEntityRollup().notPartOfEntity()).contains("NOT_IN_SNAPSHOT3", "BELOW_LVT");
+        for (int py : RULES.performanceYears()) {
+            assertThat(RULES.year(py).apmEntityRollup().notPartOfEntity()).as("PY%s", py)
+                    .contains("NOT_MSSP", "ACO_ALL_FQHC", "NOT_IN_SNAPSHOT3", "BELOW_LVT");
+        }
     }
 
     @Test

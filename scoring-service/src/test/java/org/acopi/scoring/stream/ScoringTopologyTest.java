@@ -437,6 +437,21 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void acoReachClinicianKeepsItsOwnScoreButGetsNoMsspRollUp() {
+        ParticipantEligibility reach = Events.eligibility("R0001", 2026, TIN_A, NPI_1, "NOT_MSSP", ReweightingKind.NONE);
+        eligibility.pipeInput(Events.key(reach), reach);
+        submit(group(TIN_A, "gA", "ehr", 1_000, 100));
+        ClinicianScore clinician = latest(clinicianScores).get(clinicianKey(TIN_A, NPI_1));
+        assertThat(clinician.getScored()).isTrue();
+        assertThat(clinician.getFinalScore()).isEqualTo(100.0);
+        ApmEntityScore apm = latest(apmScores).get(EventKeys.acoYear("R0001", 2026));
+        assertThat(apm.getMethod()).isEqualTo(ApmEntityScoreMethod.REWEIGHTED);
+        assertThat(apm.getScore()).isNull();
+        assertThat(apm.getCliniciansCounted()).isZero();
+        assertThat(apm.getReasonCodes()).containsExactly("NO_COUNTED_CLINICIANS");
+    }
+
+    @Test
     void allReweightedEntityIsReweighted() {
         roster(TIN_A, NPI_1, "REWEIGHT_SMALL_PRACTICE", ReweightingKind.AUTOMATIC);
         roster(TIN_A, NPI_2, "REWEIGHT_SMALL_PRACTICE", ReweightingKind.AUTOMATIC);
