@@ -321,6 +321,21 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void theRolledUpEntityMeanIsNeverAClinicianCandidate() {
+        roster(TIN_A, NPI_1, "REQUIRED", ReweightingKind.NONE);
+        roster(TIN_B, NPI_2, "REQUIRED", ReweightingKind.NONE);
+        submit(group(TIN_A, "gA", "ehr", 1_000, 100));
+        ApmEntityScore apm = latest(apmScores).get(EventKeys.acoYear(ACO, 2026));
+        assertThat(apm.getMethod()).isEqualTo(ApmEntityScoreMethod.ROLLED_UP);
+        assertThat(apm.getScore()).isEqualTo(50.0);
+        assertThat(apm.getCliniciansScored()).isEqualTo(1);
+        ClinicianScore unscored = latest(clinicianScores).get(clinicianKey(TIN_B, NPI_2));
+        assertThat(unscored.getScored()).isFalse();
+        assertThat(unscored.getReasonCodes()).containsExactly("NO_PI_SUBMISSION");
+        assertThat(unscored.getCandidates()).isEmpty();
+    }
+
+    @Test
     void submissionBeforeEligibilityStillReachesTheClinician() {
         submit(group(TIN_A, "g1", "ehr", 1_000, 100));
         assertThat(clinicianScores.isEmpty()).isTrue();
