@@ -207,8 +207,8 @@ public final class EligibilityDecider {
         }
         for (HardshipDecision h : in.hardships()) {
             String npi = h.getLevel() == HardshipLevel.TIN ? EventKeys.WHOLE_TIN : h.getNpi();
-            versions.put("hardship." + npi + "." + h.getEventId(),
-                    "status=" + h.getStatus() + ";basis=" + h.getBasis() + ";decidedAt=" + h.getDecidedAt());
+            versions.put("hardship." + npi + "." + h.getBasis(),
+                    "status=" + h.getStatus() + ";decidedAt=" + h.getDecidedAt() + ";eventId=" + h.getEventId());
         }
         versions.put("acoProfile", in.acoProfile() == null ? "none" : "updatedAt=" + in.acoProfile().getUpdatedAt());
         return versions;

@@ -14,7 +14,8 @@ import org.acopi.events.HardshipDecision;
  * @param roster     the participation-list position (required)
  * @param facts      the TIN/NPI's QPP facts, or null while none have arrived
  * @param tinFacts   the newest QPP facts of any NPI of the TIN, carrying the TIN-level statuses, or null
- * @param hardships  hardship decisions for this TIN/NPI or its whole TIN, any status
+ * @param hardships  hardship decisions for this TIN/NPI or its whole TIN, any status, oldest arrival first; only the
+ *                   newest per level and basis counts ({@link HardshipDecisions})
  */
 public record EligibilityInputs(AcoProfile acoProfile, RosterPosition roster, ClinicianFacts facts,
                                 ClinicianFacts tinFacts, List<HardshipDecision> hardships) {
@@ -23,6 +24,6 @@ public record EligibilityInputs(AcoProfile acoProfile, RosterPosition roster, Cl
         if (roster == null) {
             throw new IllegalArgumentException("a determination needs a roster record");
         }
-        hardships = hardships == null ? List.of() : List.copyOf(hardships);
+        hardships = hardships == null ? List.of() : HardshipDecisions.latestPerBasis(hardships);
     }
 }

@@ -8,38 +8,41 @@ import org.acopi.events.AcoProfile;
 import org.acopi.events.ClinicianFacts;
 import org.acopi.events.HardshipDecision;
 
-/** The joined inputs of one rostered TIN/NPI as they accumulate along the topology's joins. */
-record ClinicianInputs(RosterPosition roster, ClinicianFacts facts, HardshipDecision clinicianHardship,
-                       HardshipDecision tinHardship, ClinicianFacts tinFacts, AcoProfile acoProfile) {
+/**
+ * The joined inputs of one rostered TIN/NPI as they accumulate along the topology's joins; the hardship lists hold the
+ * newest decision per basis for the TIN/NPI and for its whole TIN.
+ */
+record ClinicianInputs(RosterPosition roster, ClinicianFacts facts, List<HardshipDecision> clinicianHardships,
+                       List<HardshipDecision> tinHardships, ClinicianFacts tinFacts, AcoProfile acoProfile) {
+
+    ClinicianInputs {
+        clinicianHardships = clinicianHardships == null ? List.of() : List.copyOf(clinicianHardships);
+        tinHardships = tinHardships == null ? List.of() : List.copyOf(tinHardships);
+    }
 
     static ClinicianInputs of(RosterPosition roster, ClinicianFacts facts) {
         return new ClinicianInputs(roster, facts, null, null, null, null);
     }
 
-    ClinicianInputs withClinicianHardship(HardshipDecision hardship) {
-        return new ClinicianInputs(roster, facts, hardship, tinHardship, tinFacts, acoProfile);
+    ClinicianInputs withClinicianHardships(List<HardshipDecision> hardships) {
+        return new ClinicianInputs(roster, facts, hardships, tinHardships, tinFacts, acoProfile);
     }
 
-    ClinicianInputs withTinHardship(HardshipDecision hardship) {
-        return new ClinicianInputs(roster, facts, clinicianHardship, hardship, tinFacts, acoProfile);
+    ClinicianInputs withTinHardships(List<HardshipDecision> hardships) {
+        return new ClinicianInputs(roster, facts, clinicianHardships, hardships, tinFacts, acoProfile);
     }
 
     ClinicianInputs withTinFacts(ClinicianFacts statement) {
-        return new ClinicianInputs(roster, facts, clinicianHardship, tinHardship, statement, acoProfile);
+        return new ClinicianInputs(roster, facts, clinicianHardships, tinHardships, statement, acoProfile);
     }
 
     ClinicianInputs withAcoProfile(AcoProfile profile) {
-        return new ClinicianInputs(roster, facts, clinicianHardship, tinHardship, tinFacts, profile);
+        return new ClinicianInputs(roster, facts, clinicianHardships, tinHardships, tinFacts, profile);
     }
 
     EligibilityInputs toDecisionInputs() {
-        List<HardshipDecision> hardships = new ArrayList<>(2);
-        if (clinicianHardship != null) {
-            hardships.add(clinicianHardship);
-        }
-        if (tinHardship != null) {
-            hardships.add(tinHardship);
-        }
+        List<HardshipDecision> hardships = new ArrayList<>(clinicianHardships);
+        hardships.addAll(tinHardships);
         return new EligibilityInputs(acoProfile, roster, facts, tinFacts, hardships);
     }
 }

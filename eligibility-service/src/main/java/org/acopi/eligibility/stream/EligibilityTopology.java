@@ -8,6 +8,7 @@ import org.acopi.contracts.Topic;
 import org.acopi.contracts.Topics;
 import org.acopi.eligibility.domain.EligibilityDecider;
 import org.acopi.eligibility.domain.EligibilityRules;
+import org.acopi.eligibility.domain.HardshipDecisions;
 import org.acopi.eligibility.domain.InputProblem;
 import org.acopi.eligibility.domain.InputValidator;
 import org.acopi.eligibility.domain.RosterPosition;
@@ -52,7 +53,7 @@ public final class EligibilityTopology {
     public static final String FACTS_STORE = "clinician-facts";
     /** Newest QPP facts statement about each TIN (its TIN-level statuses), per {py}:{tin}. */
     public static final String TIN_FACTS_STORE = "tin-facts";
-    /** Newest hardship decision per {py}:{tin}:{npi} and {py}:{tin}:*. */
+    /** Newest hardship decision per basis, per {py}:{tin}:{npi} and {py}:{tin}:*. */
     public static final String HARDSHIPS_STORE = "hardships";
     /** Newest ACO profile per {acoId}:{py}. */
     public static final String ACO_PROFILES_STORE = "aco-profiles";
@@ -104,21 +105,23 @@ public final class EligibilityTopology {
                         Grouped.with("facts-by-tin", keys, Topics.CLINICIAN_FACTS.valueSerde()))
                 .reduce(Versions::newer, store(TIN_FACTS_STORE, Topics.CLINICIAN_FACTS.valueSerde()));
 
-        // Hardship decisions: validate, keep the latest decision per {py}:{tin}:{npi} and per whole TIN {py}:{tin}:*
-        KTable<String, HardshipDecision> hardships = source(builder, Topics.HARDSHIPS)
+        // Hardship decisions: validate, keep the latest decision per basis for each {py}:{tin}:{npi} and whole TIN
+        // {py}:{tin}:*, so a new application on one basis leaves an approval on another standing
+        KTable<String, List<HardshipDecision>> hardships = source(builder, Topics.HARDSHIPS)
                 .mapValues((key, decision) -> accept(Topics.HARDSHIPS, validator.hardship(key, decision), decision),
                         Named.as("validate-hardships"))
                 .groupByKey(Grouped.with(keys, Topics.HARDSHIPS.valueSerde()))
-                .reduce(Versions::newer, store(HARDSHIPS_STORE, Topics.HARDSHIPS.valueSerde()));
+                .aggregate(List::<HardshipDecision>of, (key, decision, latest) -> HardshipDecisions.with(latest, decision),
+                        store(HARDSHIPS_STORE, StateSerdes.hardships()));
 
         // Per rostered TIN/NPI: its facts and its own hardship share the roster key; the whole-TIN hardship, the TIN's
         // statuses and the ACO profile are foreign keys, so a change to any of them re-evaluates every clinician using it
         KTable<String, ClinicianInputs> inputs = roster
                 .leftJoin(clinicianFacts, ClinicianInputs::of, Named.as("join-facts"),
                         store("inputs-with-facts", inputsSerde))
-                .leftJoin(hardships, ClinicianInputs::withClinicianHardship, Named.as("join-clinician-hardship"),
+                .leftJoin(hardships, ClinicianInputs::withClinicianHardships, Named.as("join-clinician-hardship"),
                         store("inputs-with-hardship", inputsSerde))
-                .leftJoin(hardships, in -> EventKeys.wholeTin(year(in), tin(in)), ClinicianInputs::withTinHardship,
+                .leftJoin(hardships, in -> EventKeys.wholeTin(year(in), tin(in)), ClinicianInputs::withTinHardships,
                         TableJoined.as("join-tin-hardship"), store("inputs-with-tin-hardship", inputsSerde))
                 .leftJoin(tinFacts, in -> EventKeys.tin(year(in), tin(in)), ClinicianInputs::withTinFacts,
                         TableJoined.as("join-tin-facts"), store("inputs-with-tin-facts", inputsSerde))

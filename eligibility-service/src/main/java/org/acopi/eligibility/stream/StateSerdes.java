@@ -15,12 +15,14 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Serdes of the topology's internal state: a sequence of optional events, each encoded by its catalogue serde (Avro
- * single-object encoding, so stored state stays readable across schema versions), behind a format byte and
- * length prefixes.
+ * single-object encoding, so stored state stays readable across schema versions), behind a format byte, a slot count
+ * and length prefixes. Hardship lists and the joined inputs are format 2 (one decision per basis); state written
+ * before (one decision per key) is refused, so upgrading from such a build means resetting the application (README).
  */
 final class StateSerdes {
 
-    private static final byte FORMAT = 1;
+    private static final byte ROSTER_FORMAT = 1;
+    private static final byte LIST_FORMAT = 2;
 
     private StateSerdes() {
     }
@@ -28,51 +30,61 @@ final class StateSerdes {
     static Serde<RosterPosition> rosterPosition() {
         Serde<RosterEntry> roster = Topics.ROSTER.valueSerde();
         return Serdes.serdeFrom(
-                (topic, p) -> p == null ? null : write(roster.serializer().serialize(topic, p.latest()),
+                (topic, p) -> p == null ? null : write(ROSTER_FORMAT, roster.serializer().serialize(topic, p.latest()),
                         roster.serializer().serialize(topic, p.upToDecidingSnapshot())),
                 (topic, bytes) -> {
                     if (bytes == null) {
                         return null;
                     }
-                    List<byte[]> slots = read(bytes, 2);
+                    List<byte[]> slots = read(bytes, ROSTER_FORMAT, 2);
                     return new RosterPosition(roster.deserializer().deserialize(topic, slots.get(0)),
                             roster.deserializer().deserialize(topic, slots.get(1)));
                 });
     }
 
+    /** The newest hardship decision per basis of one key, in the order {@code HardshipDecisions} keeps them. */
+    static Serde<List<HardshipDecision>> hardships() {
+        Serde<HardshipDecision> hardship = Topics.HARDSHIPS.valueSerde();
+        return Serdes.serdeFrom(
+                (topic, list) -> list == null ? null
+                        : write(LIST_FORMAT, list.stream().map(h -> hardship.serializer().serialize(topic, h)).toArray(byte[][]::new)),
+                (topic, bytes) -> bytes == null ? null
+                        : read(bytes, LIST_FORMAT, -1).stream().map(b -> hardship.deserializer().deserialize(topic, b)).toList());
+    }
+
     static Serde<ClinicianInputs> clinicianInputs() {
         Serde<RosterPosition> position = rosterPosition();
         Serde<ClinicianFacts> facts = Topics.CLINICIAN_FACTS.valueSerde();
-        Serde<HardshipDecision> hardship = Topics.HARDSHIPS.valueSerde();
+        Serde<List<HardshipDecision>> hardships = hardships();
         Serde<AcoProfile> aco = Topics.ACO_PROFILES.valueSerde();
         return Serdes.serdeFrom(
-                (topic, in) -> in == null ? null : write(
+                (topic, in) -> in == null ? null : write(LIST_FORMAT,
                         position.serializer().serialize(topic, in.roster()),
                         facts.serializer().serialize(topic, in.facts()),
-                        hardship.serializer().serialize(topic, in.clinicianHardship()),
-                        hardship.serializer().serialize(topic, in.tinHardship()),
+                        hardships.serializer().serialize(topic, in.clinicianHardships()),
+                        hardships.serializer().serialize(topic, in.tinHardships()),
                         facts.serializer().serialize(topic, in.tinFacts()),
                         aco.serializer().serialize(topic, in.acoProfile())),
                 (topic, bytes) -> {
                     if (bytes == null) {
                         return null;
                     }
-                    List<byte[]> s = read(bytes, 6);
+                    List<byte[]> s = read(bytes, LIST_FORMAT, 6);
                     return new ClinicianInputs(position.deserializer().deserialize(topic, s.get(0)),
                             facts.deserializer().deserialize(topic, s.get(1)),
-                            hardship.deserializer().deserialize(topic, s.get(2)),
-                            hardship.deserializer().deserialize(topic, s.get(3)),
+                            hardships.deserializer().deserialize(topic, s.get(2)),
+                            hardships.deserializer().deserialize(topic, s.get(3)),
                             facts.deserializer().deserialize(topic, s.get(4)),
                             aco.deserializer().deserialize(topic, s.get(5)));
                 });
     }
 
-    static byte[] write(byte[]... slots) {
+    static byte[] write(byte format, byte[]... slots) {
         int size = 2;
         for (byte[] slot : slots) {
             size += 4 + (slot == null ? 0 : slot.length);
         }
-        ByteBuffer buffer = ByteBuffer.allocate(size).put(FORMAT).put((byte) slots.length);
+        ByteBuffer buffer = ByteBuffer.allocate(size).put(format).put((byte) slots.length);
         for (byte[] slot : slots) {
             buffer.putInt(slot == null ? -1 : slot.length);
             if (slot != null) {
@@ -82,13 +94,18 @@ final class StateSerdes {
         return buffer.array();
     }
 
-    static List<byte[]> read(byte[] bytes, int expectedSlots) {
+    /** The slots of a record of the given format; {@code expectedSlots} -1 accepts any count. */
+    static List<byte[]> read(byte[] bytes, byte format, int expectedSlots) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        if (buffer.remaining() < 2 || buffer.get() != FORMAT || buffer.get() != expectedSlots) {
+        if (buffer.remaining() < 2 || buffer.get() != format) {
+            throw new SerializationException("not an eligibility-service state record of format " + format);
+        }
+        int count = Byte.toUnsignedInt(buffer.get());
+        if (expectedSlots >= 0 && count != expectedSlots) {
             throw new SerializationException("not an eligibility-service state record of " + expectedSlots + " slots");
         }
-        List<byte[]> slots = new ArrayList<>(expectedSlots);
-        for (int i = 0; i < expectedSlots; i++) {
+        List<byte[]> slots = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             int length = buffer.getInt();
             if (length < 0) {
                 slots.add(null);

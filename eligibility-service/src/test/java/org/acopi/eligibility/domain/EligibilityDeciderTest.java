@@ -180,6 +180,26 @@ class EligibilityDeciderTest {
         }
 
         @Test
+        void anApplicationOnAnotherBasisLeavesAnApprovalStanding() {
+            ParticipantEligibility e = decide2026(facts(2026).build(),
+                    hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.APPROVED).setEventId("h-1").build(),
+                    hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.PENDING).setEventId("h-2")
+                            .setDecidedAt(T0.plusSeconds(60)).build());
+            assertDetermination(e, false, false, false, "REWEIGHT_APP_INSUFFICIENT_INTERNET");
+            assertThat(e.getInputVersions()).containsKeys("hardship." + org.acopi.eligibility.Fixtures.NPI + ".INSUFFICIENT_INTERNET",
+                    "hardship." + org.acopi.eligibility.Fixtures.NPI + ".DECERTIFIED_EHR");
+        }
+
+        @Test
+        void onlyTheNewestDecisionOnABasisCounts() {
+            HardshipDecision approved = hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.APPROVED).build();
+            HardshipDecision laterDenial = hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.DENIED)
+                    .setDecidedAt(T0.plusSeconds(60)).build();
+            assertDetermination(decide2026(facts(2026).build(), laterDenial, approved), true, true, true, ReasonCodes.REQUIRED);
+            assertDetermination(decide2026(facts(2026).build(), approved, laterDenial), true, true, true, ReasonCodes.REQUIRED);
+        }
+
+        @Test
         void approvedWholeTinHardshipAppliesToEveryNpiOfTheTin() {
             ParticipantEligibility e = decide(aco(2026).build(), roster(2026, NPI_2).build(), facts(2026, NPI_2).build(),
                     tinHardship(2026, HardshipBasis.CEHRT_NOT_AVAILABLE, HardshipStatus.APPROVED).build());
@@ -389,8 +409,8 @@ class EligibilityDeciderTest {
         void determinationCarriesTheVersionsOfItsInputs() {
             ParticipantEligibility e = decide2026(facts(2026).build(), hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.DENIED).build());
             assertThat(e.getInputVersions()).containsKeys("rules", "roster", "facts", "acoProfile")
-                    .containsEntry("hardship." + org.acopi.eligibility.Fixtures.NPI + ".h-DENIED",
-                            "status=DENIED;basis=DECERTIFIED_EHR;decidedAt=" + T0);
+                    .containsEntry("hardship." + org.acopi.eligibility.Fixtures.NPI + ".DECERTIFIED_EHR",
+                            "status=DENIED;decidedAt=" + T0 + ";eventId=h-DENIED");
             assertThat(e.getInputVersions().get("roster")).contains("snapshot=3");
         }
     }

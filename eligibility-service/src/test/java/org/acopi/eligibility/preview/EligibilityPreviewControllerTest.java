@@ -80,6 +80,26 @@ class EligibilityPreviewControllerTest {
     }
 
     @Test
+    void hardshipsAreReducedAsTheStreamDoesNewestPerBasisWithTheLaterEntryWinningATie() throws Exception {
+        String approvedThenDenied = "{" + ROSTER + "," + FACTS + ", \"hardships\": ["
+                + "{\"npi\": \"*\", \"basis\": \"INSUFFICIENT_INTERNET\", \"status\": \"APPROVED\"},"
+                + "{\"npi\": \"*\", \"basis\": \"INSUFFICIENT_INTERNET\", \"status\": \"DENIED\"}]}";
+        preview(approvedThenDenied)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reasonCodes[0]").value("REQUIRED"))
+                .andExpect(jsonPath("$.reasonCodes.length()").value(1));
+        String newerApprovalFirst = "{" + ROSTER + "," + FACTS + ", \"hardships\": ["
+                + "{\"basis\": \"INSUFFICIENT_INTERNET\", \"status\": \"APPROVED\", \"decidedAt\": \"2026-10-01\"},"
+                + "{\"basis\": \"INSUFFICIENT_INTERNET\", \"status\": \"DENIED\", \"decidedAt\": \"2026-09-01\"},"
+                + "{\"basis\": \"DECERTIFIED_EHR\", \"status\": \"PENDING\", \"decidedAt\": \"2026-11-01\"}]}";
+        preview(newerApprovalFirst)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reasonCodes[0]").value("REWEIGHT_APP_INSUFFICIENT_INTERNET"))
+                .andExpect(jsonPath("$.inputVersions['hardship." + Fixtures.NPI + ".DECERTIFIED_EHR']")
+                        .value(containsString("status=PENDING")));
+    }
+
+    @Test
     void py2025IsRequiredButNotEnforced() throws Exception {
         String body = "{" + ACO + "," + ROSTER + "," + FACTS + "}";
         preview(body.replace("2026", "2025").replace("2025-12-15", "2025-12-15"))

@@ -195,6 +195,18 @@ class EligibilityTopologyTest {
     }
 
     @Test
+    void anApplicationOnAnotherBasisLeavesAnApprovalStanding() {
+        requiredClinician();
+        send(hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.APPROVED).setEventId("h-1").build());
+        assertThat(latest().get(key(2026)).getReasonCodes()).containsExactly("REWEIGHT_APP_INSUFFICIENT_INTERNET");
+
+        send(hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.PENDING).setEventId("h-2")
+                .setDecidedAt(T0.plusSeconds(600)).build());
+        assertThat(eligibility.readValuesToList()).allSatisfy(e ->
+                assertThat(e.getReasonCodes()).containsExactly("REWEIGHT_APP_INSUFFICIENT_INTERNET"));
+    }
+
+    @Test
     void rosterRemovalPublishesARemovedDetermination() {
         requiredClinician();
         send(roster(2026).setStatus(RosterStatus.REMOVED).setRecordedAt(T0.plusSeconds(60)).build());
