@@ -22,7 +22,7 @@ final class ParticipantDocuments {
     static final String SCORE = "score";
     static final String STATUS = "status";
     static final String LEFT_ACO_IDS = "leftAcoIds";
-    static final String VERSION_OFFSET = "version.offset";
+    static final String VERSION = "version";
 
     private ParticipantDocuments() {
     }
@@ -92,7 +92,7 @@ final class ParticipantDocuments {
                 .append("inputVersions", inputs)
                 .append("explanation", part.explanation())
                 .append("rulesVersion", part.rulesVersion())
-                .append("version", version(part.version()));
+                .append(VERSION, version(part.version()));
     }
 
     static EligibilityPart eligibility(Document doc) {
@@ -105,7 +105,7 @@ final class ParticipantDocuments {
                 doc.getBoolean("mipsPiRequired", false), doc.getList("reasonCodes", String.class, List.of()),
                 doc.getString("reweighting"), doc.getBoolean("dataCompromised", false), doc.getBoolean("factsKnown", true),
                 doc.getInteger("snapshot", 0), inputs, doc.getString("explanation"), doc.getString("rulesVersion"),
-                version(doc.get("version", Document.class)));
+                version(doc.get(VERSION, Document.class)));
     }
 
     static Document score(ScorePart part) {
@@ -122,7 +122,7 @@ final class ParticipantDocuments {
                 .append("candidates", candidates)
                 .append("reasonCodes", part.reasonCodes())
                 .append("rulesVersion", part.rulesVersion())
-                .append("version", version(part.version()));
+                .append(VERSION, version(part.version()));
     }
 
     static ScorePart score(Document doc) {
@@ -135,7 +135,7 @@ final class ParticipantDocuments {
                 finalScore == null ? null : finalScore.doubleValue(), doc.getString("source"),
                 doc.getList("contributingSubmissionIds", String.class, List.of()), candidates,
                 doc.getList("reasonCodes", String.class, List.of()), doc.getString("rulesVersion"),
-                version(doc.get("version", Document.class)));
+                version(doc.get(VERSION, Document.class)));
     }
 
     static Document status(ParticipantStatus status) {

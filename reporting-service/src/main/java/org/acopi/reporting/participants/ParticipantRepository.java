@@ -9,7 +9,7 @@ import static org.acopi.reporting.participants.ParticipantDocuments.PERFORMANCE_
 import static org.acopi.reporting.participants.ParticipantDocuments.SCORE;
 import static org.acopi.reporting.participants.ParticipantDocuments.STATUS;
 import static org.acopi.reporting.participants.ParticipantDocuments.TIN;
-import static org.acopi.reporting.participants.ParticipantDocuments.VERSION_OFFSET;
+import static org.acopi.reporting.participants.ParticipantDocuments.VERSION;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.acopi.reporting.SourcePartitionChanges;
 import org.acopi.reporting.VersionedUpserts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -43,9 +44,10 @@ import org.springframework.stereotype.Repository;
  * {@code $set} are used, so the model works on any MongoDB and on mongo-java-server (no transactions or sessions).
  *
  * <p>A batch is applied in two bulk writes. First each part is set only where the stored part is older (filter on its
- * offset), so a duplicate, an older version or a redelivered record changes nothing. Then the derived fields
- * ({@code acoId}, {@code status}) are set from the parts as read back, guarded by both parts' offsets: if another
- * instance changed a part in between, that instance's own second write is the one that lands.
+ * version, {@link SourceVersion#isNewerThan}), so a duplicate, an older version or a redelivered record changes
+ * nothing. Then the derived fields ({@code acoId}, {@code status}) are set from the parts as read back, guarded by both
+ * parts' versions: if another instance changed a part in between, that instance's own second write is the one that
+ * lands.
  */
 @Repository
 public class ParticipantRepository {
@@ -56,9 +58,11 @@ public class ParticipantRepository {
             ELIGIBILITY + ".inputVersions", SCORE + ".candidates", SCORE + ".contributingSubmissionIds");
 
     private final MongoCollection<Document> participants;
+    private final SourcePartitionChanges partitionChanges;
 
-    public ParticipantRepository(MongoDatabase database) {
+    public ParticipantRepository(MongoDatabase database, SourcePartitionChanges partitionChanges) {
         this.participants = database.getCollection(COLLECTION);
+        this.partitionChanges = partitionChanges;
     }
 
     public void createIndexes() {
@@ -82,10 +86,12 @@ public class ParticipantRepository {
 
         Map<String, Document> before = load(ids);
         List<WriteModel<Document>> partWrites = new ArrayList<>();
+        SourcePartitionChanges.Batch partitionChanges = this.partitionChanges.batch();
         for (ParticipantUpdate update : latest.values()) {
-            partWrite(update, before.get(update.participantId())).ifPresent(partWrites::add);
+            partWrite(update, before.get(update.participantId()), partitionChanges).ifPresent(partWrites::add);
         }
         write(partWrites);
+        partitionChanges.report(COLLECTION);
 
         Map<String, Document> after = partWrites.isEmpty() ? before : load(ids);
         List<WriteModel<Document>> statusWrites = new ArrayList<>();
@@ -162,23 +168,24 @@ public class ParticipantRepository {
         Map<String, ParticipantUpdate> latest = new LinkedHashMap<>();
         for (ParticipantUpdate update : updates) {
             String key = update.participantId() + (update.isEligibility() ? "/" + ELIGIBILITY : "/" + SCORE);
-            latest.merge(key, update, (a, b) -> b.version().isNewerThan(a.version()) ? b : a);
+            latest.merge(key, update, (a, b) -> b.version().isLaterInBatchThan(a.version()) ? b : a);
         }
         return latest;
     }
 
-    private static Optional<WriteModel<Document>> partWrite(ParticipantUpdate update, Document existing) {
+    private static Optional<WriteModel<Document>> partWrite(ParticipantUpdate update, Document existing,
+                                                           SourcePartitionChanges.Batch partitionChanges) {
         String field = update.isEligibility() ? ELIGIBILITY : SCORE;
         SourceVersion incoming = update.version();
         Document storedPart = existing == null ? null : existing.get(field, Document.class);
-        SourceVersion stored = storedPart == null ? null : ParticipantDocuments.version(storedPart.get("version", Document.class));
+        SourceVersion stored = storedPart == null ? null : ParticipantDocuments.version(storedPart.get(VERSION, Document.class));
         if (!incoming.isNewerThan(stored)) {
             return Optional.empty();
         }
-        String offsetField = field + "." + VERSION_OFFSET;
+        partitionChanges.note(incoming, stored);
         Bson filter = Filters.and(
                 Filters.eq(ID, update.participantId()),
-                Filters.or(Filters.exists(offsetField, false), Filters.lt(offsetField, incoming.offset())));
+                VersionedUpserts.storedOlderThan(field + "." + VERSION, incoming));
         Document part = update.isEligibility()
                 ? ParticipantDocuments.eligibility(update.eligibility())
                 : ParticipantDocuments.score(update.score());
@@ -201,10 +208,9 @@ public class ParticipantRepository {
         }
         Bson filter = Filters.and(
                 Filters.eq(ID, participant.id()),
-                Filters.eq(ELIGIBILITY + "." + VERSION_OFFSET,
-                        participant.eligibility() == null ? null : participant.eligibility().version().offset()),
-                Filters.eq(SCORE + "." + VERSION_OFFSET,
-                        participant.score() == null ? null : participant.score().version().offset()));
+                VersionedUpserts.storedIs(ELIGIBILITY + "." + VERSION,
+                        participant.eligibility() == null ? null : participant.eligibility().version()),
+                VersionedUpserts.storedIs(SCORE + "." + VERSION, participant.score() == null ? null : participant.score().version()));
         return Optional.of(new UpdateOneModel<>(filter, Updates.combine(Updates.set(ACO_ID, acoId), Updates.set(STATUS, status),
                 left.isEmpty() ? Updates.unset(LEFT_ACO_IDS) : Updates.set(LEFT_ACO_IDS, left))));
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.acopi.reporting.SourcePartitionChanges;
 import org.acopi.reporting.VersionedUpserts;
 import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.participants.SourceVersion;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code apm_entity_scores} collection: the latest APM entity PI score of each ACO and PY (pi-rules.md §6.3),
- * kept by record offset like the participants, so that public reports can be recomputed from stored data alone.
+ * kept by record version (topic, partition, offset) like the participants, so that public reports can be recomputed
+ * from stored data alone.
  */
 @Repository
 public class ApmEntityScoreRepository {
@@ -31,33 +33,37 @@ public class ApmEntityScoreRepository {
     public static final String COLLECTION = "apm_entity_scores";
 
     private final MongoCollection<Document> scores;
+    private final SourcePartitionChanges partitionChanges;
 
-    public ApmEntityScoreRepository(MongoDatabase database) {
+    public ApmEntityScoreRepository(MongoDatabase database, SourcePartitionChanges partitionChanges) {
         this.scores = database.getCollection(COLLECTION);
+        this.partitionChanges = partitionChanges;
     }
 
     /** Stores each score unless a newer one is stored; returns every ACO and PY of the batch. */
     public Set<AcoYear> apply(List<ApmEntityScoreSummary> batch) {
         Map<String, ApmEntityScoreSummary> latest = new LinkedHashMap<>();
         for (ApmEntityScoreSummary score : batch) {
-            latest.merge(key(score), score, (a, b) -> b.version().isNewerThan(a.version()) ? b : a);
+            latest.merge(key(score), score, (a, b) -> b.version().isLaterInBatchThan(a.version()) ? b : a);
         }
         Map<String, SourceVersion> stored = new HashMap<>();
         scores.find(Filters.in("_id", latest.keySet()))
                 .forEach(doc -> stored.put(doc.getString("_id"), VersionedUpserts.version(doc.get("version", Document.class))));
         List<WriteModel<Document>> writes = new ArrayList<>();
         Set<AcoYear> touched = new TreeSet<>();
+        SourcePartitionChanges.Batch changes = partitionChanges.batch();
         latest.forEach((id, score) -> {
             touched.add(new AcoYear(score.acoId(), score.performanceYear()));
             boolean exists = stored.containsKey(id);
             if (score.version().isNewerThan(stored.get(id))) {
-                Bson filter = Filters.and(Filters.eq("_id", id), Filters.or(
-                        Filters.exists("version.offset", false), Filters.lt("version.offset", score.version().offset())));
+                changes.note(score.version(), stored.get(id));
+                Bson filter = Filters.and(Filters.eq("_id", id), VersionedUpserts.storedOlderThan("version", score.version()));
                 writes.add(new UpdateOneModel<>(filter, new Document("$set", PublicReportDocuments.apmEntityScore(score)),
                         new UpdateOptions().upsert(!exists)));
             }
         });
         VersionedUpserts.bulkWrite(scores, writes);
+        changes.report(COLLECTION);
         return touched;
     }
 

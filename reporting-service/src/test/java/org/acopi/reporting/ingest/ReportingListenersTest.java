@@ -16,6 +16,7 @@ import org.acopi.events.ParticipantEligibility;
 import org.acopi.events.ReweightingKind;
 import org.acopi.events.RosterStatus;
 import org.acopi.reporting.InMemoryMongo;
+import org.acopi.reporting.SourcePartitionChanges;
 import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.participants.ParticipantRepository;
 import org.acopi.reporting.publicreport.ApmEntityScoreRepository;
@@ -54,8 +55,8 @@ class ReportingListenersTest {
     @BeforeEach
     void emptyDatabase() {
         mongo.drop();
-        participants = new ParticipantRepository(mongo.database());
-        reports = new PublicReports(participants, new ApmEntityScoreRepository(mongo.database()),
+        participants = new ParticipantRepository(mongo.database(), new SourcePartitionChanges(new SimpleMeterRegistry()));
+        reports = new PublicReports(participants, new ApmEntityScoreRepository(mongo.database(), new SourcePartitionChanges(new SimpleMeterRegistry())),
                 new PublicReportRepository(mongo.database()), new ReportMetrics(new SimpleMeterRegistry()));
         listeners = new ReportingListeners(reports);
     }

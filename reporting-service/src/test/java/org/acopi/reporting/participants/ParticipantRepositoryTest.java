@@ -16,12 +16,15 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.acopi.reporting.Fixtures;
 import org.acopi.reporting.InMemoryMongo;
+import org.acopi.reporting.SourcePartitionChanges;
 import org.acopi.reporting.VersionedUpserts;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +41,7 @@ class ParticipantRepositoryTest {
     private static InMemoryMongo mongo;
 
     private ParticipantRepository repository;
+    private SimpleMeterRegistry registry;
 
     @BeforeAll
     static void startMongo() {
@@ -52,7 +56,8 @@ class ParticipantRepositoryTest {
     @BeforeEach
     void emptyDatabase() {
         mongo.drop();
-        repository = new ParticipantRepository(mongo.database());
+        registry = new SimpleMeterRegistry();
+        repository = new ParticipantRepository(mongo.database(), new SourcePartitionChanges(registry));
         repository.createIndexes();
     }
 
@@ -121,6 +126,54 @@ class ParticipantRepositoryTest {
 
         assertThat(repository.apply(batch).acoYears()).containsExactly(new AcoYear(ACO, PY));
         assertThat(documents()).isEqualTo(first);
+    }
+
+    @Test
+    void aRecordFromAnotherPartitionReplacesTheStoredPartWhateverItsOffsetAndIsCounted() {
+        repository.apply(List.of(eligibility(ACO).excluded("BELOW_LVT").offset(900).update(PY, TIN, NPI)));
+
+        repository.apply(List.of(eligibility(ACO).partition(2).offset(3).update(PY, TIN, NPI)));
+
+        Participant read = repository.findByAcoYear(new AcoYear(ACO, PY)).get(0);
+        assertThat(read.eligibility().version()).isEqualTo(eligibility(ACO).partition(2).offset(3).build().version());
+        assertThat(read.eligibility().decidingReason()).isEqualTo("REQUIRED");
+        assertThat(repository.find(new AcoYear(ACO, PY), StatusFilter.REQUIRED)).hasSize(1);
+        assertThat(registry.get("acopi.reporting.source.partition.changed").tag("topic", Fixtures.ELIGIBILITY_TOPIC)
+                .counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void onTheNewPartitionDuplicatesAndOlderVersionsAreStillRejected() {
+        repository.apply(List.of(eligibility(ACO).offset(900).update(PY, TIN, NPI)));
+        repository.apply(List.of(eligibility(ACO).excluded("BELOW_LVT").partition(2).offset(5).update(PY, TIN, NPI)));
+        List<Document> moved = documents();
+
+        repository.apply(List.of(eligibility(ACO).partition(2).offset(4).update(PY, TIN, NPI)));
+        repository.apply(List.of(eligibility(ACO).excluded("BELOW_LVT").partition(2).offset(5).update(PY, TIN, NPI)));
+
+        assertThat(documents()).isEqualTo(moved);
+        assertThat(registry.get("acopi.reporting.source.partition.changed").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theStatusFollowsAPartMovedToAnotherPartitionAtTheSameOffset() {
+        repository.apply(List.of(eligibility(ACO).offset(7).update(PY, TIN, NPI)));
+
+        repository.apply(List.of(eligibility(ACO).excluded("BELOW_LVT").partition(1).offset(7).update(PY, TIN, NPI)));
+
+        Document status = documents().get(0).get("status", Document.class);
+        assertThat(status.getBoolean("required")).isFalse();
+        assertThat(status.getString("decidingReason")).isEqualTo("BELOW_LVT");
+    }
+
+    @Test
+    void withinABatchRecordsOfOneKeyFromTwoPartitionsAreOrderedByTimestamp() {
+        ParticipantUpdate older = eligibility(ACO).excluded("BELOW_LVT").offset(50).update(PY, TIN, NPI);
+        ParticipantUpdate newer = eligibility(ACO).partition(1).offset(60).update(PY, TIN, NPI);
+
+        repository.apply(List.of(newer, older));
+
+        assertThat(repository.findByAcoYear(new AcoYear(ACO, PY)).get(0).eligibility().version()).isEqualTo(newer.version());
     }
 
     @Test

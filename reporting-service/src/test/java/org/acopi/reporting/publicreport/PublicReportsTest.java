@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.acopi.reporting.Fixtures;
 import org.acopi.reporting.InMemoryMongo;
+import org.acopi.reporting.SourcePartitionChanges;
 import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.participants.ParticipantRepository;
 import org.acopi.reporting.participants.SourceVersion;
@@ -28,6 +29,7 @@ class PublicReportsTest {
     private static InMemoryMongo mongo;
 
     private ParticipantRepository participants;
+    private ApmEntityScoreRepository apmEntityScores;
     private PublicReportRepository reportRepository;
     private PublicReports reports;
     private SimpleMeterRegistry registry;
@@ -45,11 +47,12 @@ class PublicReportsTest {
     @BeforeEach
     void emptyDatabase() {
         mongo.drop();
-        participants = new ParticipantRepository(mongo.database());
-        reportRepository = new PublicReportRepository(mongo.database());
         registry = new SimpleMeterRegistry();
-        reports = new PublicReports(participants, new ApmEntityScoreRepository(mongo.database()), reportRepository,
-                new ReportMetrics(registry));
+        SourcePartitionChanges partitionChanges = new SourcePartitionChanges(registry);
+        participants = new ParticipantRepository(mongo.database(), partitionChanges);
+        apmEntityScores = new ApmEntityScoreRepository(mongo.database(), partitionChanges);
+        reportRepository = new PublicReportRepository(mongo.database());
+        reports = new PublicReports(participants, apmEntityScores, reportRepository, new ReportMetrics(registry));
     }
 
     private void apply(List<org.acopi.reporting.participants.ParticipantUpdate> updates) {
@@ -143,6 +146,22 @@ class PublicReportsTest {
     }
 
     @Test
+    void anApmEntityScoreFromAnotherPartitionReplacesTheStoredOneAndIsCounted() {
+        reports.applyApmEntityScores(List.of(apm(61.5, 500)));
+        ApmEntityScoreSummary repartitioned = new ApmEntityScoreSummary(ACO, PY, "ROLLED_UP", 70.0, 2, 2, 0, null, "", List.of(),
+                "acopi-pi-rules/2026.1", new SourceVersion("acopi.apm-entity-scores.v1", 2, 4, Fixtures.T0.plusSeconds(600)));
+
+        reports.applyApmEntityScores(List.of(repartitioned));
+        reports.applyApmEntityScores(List.of(apm(40, 3)));
+
+        assertThat(reports.find(ACO_YEAR).orElseThrow().apmEntityScore().score()).isEqualTo(40.0);
+        assertThat(registry.get("acopi.reporting.source.partition.changed").tag("topic", "acopi.apm-entity-scores.v1")
+                .counter().count()).isEqualTo(2.0);
+        reports.applyApmEntityScores(List.of(apm(30, 2)));
+        assertThat(reports.find(ACO_YEAR).orElseThrow().apmEntityScore().score()).isEqualTo(40.0);
+    }
+
+    @Test
     void storedReportsReadBackAsComputed() {
         apply(List.of(
                 eligibility(ACO).excluded("REWEIGHT_SMALL_PRACTICE").update(PY, tin(1), npi(1)),
@@ -152,7 +171,7 @@ class PublicReportsTest {
         PublicReport stored = reports.find(ACO_YEAR).orElseThrow();
 
         assertThat(stored).isEqualTo(PublicReportCalculator.compute(ACO_YEAR, participants.findByAcoYear(ACO_YEAR),
-                new ApmEntityScoreRepository(mongo.database()).find(ACO_YEAR).orElseThrow()));
+                apmEntityScores.find(ACO_YEAR).orElseThrow()));
         assertThat(stored.providersSuppliers().excludedVoluntarilyReported()).isEqualTo(1);
         assertThat(stored.participants().excludedByReason()).containsEntry("REWEIGHT_SMALL_PRACTICE", 1);
     }
@@ -161,7 +180,7 @@ class PublicReportsTest {
     void gaugesAreLoadedFromStoredReportsAfterARestart() {
         apply(List.of(eligibility(ACO).update(PY, tin(1), npi(1))));
         SimpleMeterRegistry restarted = new SimpleMeterRegistry();
-        PublicReports afterRestart = new PublicReports(participants, new ApmEntityScoreRepository(mongo.database()),
+        PublicReports afterRestart = new PublicReports(participants, apmEntityScores,
                 reportRepository, new ReportMetrics(restarted));
 
         afterRestart.loadMetrics();
