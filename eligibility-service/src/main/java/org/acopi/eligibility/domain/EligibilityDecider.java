@@ -177,11 +177,16 @@ public final class EligibilityDecider {
         if (facts != null) {
             statuses.addAll(facts.getSpecialStatuses());
         }
-        ClinicianFacts tinSource = tinFacts == null ? facts : facts == null ? tinFacts : Versions.newer(tinFacts, facts);
+        ClinicianFacts tinSource = tinStatement(facts, tinFacts);
         if (tinSource != null) {
             statuses.addAll(tinSource.getTinSpecialStatuses());
         }
         return statuses;
+    }
+
+    /** The newest QPP statement about the TIN: the TIN's newest facts record of any NPI, or the clinician's own if newer. */
+    private static ClinicianFacts tinStatement(ClinicianFacts facts, ClinicianFacts tinFacts) {
+        return tinFacts == null ? facts : facts == null ? tinFacts : Versions.newer(tinFacts, facts);
     }
 
     private static boolean appliesTo(HardshipDecision hardship, RosterEntry entry) {
@@ -201,9 +206,12 @@ public final class EligibilityDecider {
         }
         versions.put("facts", in.facts() == null ? "none"
                 : "snapshot=" + in.facts().getSnapshot() + ";asOf=" + in.facts().getAsOf());
-        if (in.tinFacts() != null) {
-            versions.put("tinFacts", "npi=" + in.tinFacts().getNpi() + ";snapshot=" + in.tinFacts().getSnapshot()
-                    + ";asOf=" + in.tinFacts().getAsOf());
+        ClinicianFacts tinStatement = tinStatement(in.facts(), in.tinFacts());
+        if (tinStatement != null) {
+            // which NPI carried the statement is left out: every NPI of the TIN states the same, so the other NPIs'
+            // records of the same QPP release are not a new input
+            versions.put("tinFacts", "snapshot=" + tinStatement.getSnapshot() + ";asOf=" + tinStatement.getAsOf()
+                    + ";tinSpecialStatuses=" + tinStatement.getTinSpecialStatuses());
         }
         for (HardshipDecision h : in.hardships()) {
             String npi = h.getLevel() == HardshipLevel.TIN ? EventKeys.WHOLE_TIN : h.getNpi();

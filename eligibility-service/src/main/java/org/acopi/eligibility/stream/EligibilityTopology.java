@@ -1,7 +1,7 @@
 package org.acopi.eligibility.stream;
 
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.acopi.contracts.EventKeys;
 import org.acopi.contracts.Topic;
@@ -42,7 +42,7 @@ import org.apache.kafka.streams.state.Stores;
  * The eligibility-service Kafka Streams topology: keeps the newest version of every input (ACO profiles, the
  * participation list by APM snapshot, QPP facts per TIN/NPI and per TIN, hardship decisions per TIN/NPI and whole
  * TIN), joins them per rostered TIN/NPI and publishes the MSSP PI reporting determination of pi-rules.md §7 and §11
- * (PY2025 and later) to {@code acopi.participant-eligibility.v1} whenever it changes. Invalid input goes to the
+ * (PY2025 and later) to {@code acopi.participant-eligibility.v1} whenever it or the versions of its inputs change. Invalid input goes to the
  * source topic's {@code -dlt} through the shared processing handler.
  */
 public final class EligibilityTopology {
@@ -128,24 +128,20 @@ public final class EligibilityTopology {
                 .leftJoin(acoProfiles, in -> EventKeys.acoYear(in.roster().latest().getAcoId(), year(in)),
                         ClinicianInputs::withAcoProfile, TableJoined.as("join-aco-profile"), store("inputs", inputsSerde));
 
-        // Decide, and publish only determinations that differ from the last one published for the TIN/NPI
+        // Decide, and publish whenever the determination, its input versions included, differs from the last one
+        // published for the TIN/NPI: any input change is published (a hardship going PENDING -> DENIED too), while an
+        // exact duplicate or a replay rebuilds an identical record and publishes nothing
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DETERMINATIONS_STORE), keys,
                 Topics.PARTICIPANT_ELIGIBILITY.valueSerde()));
         inputs.toStream(Named.as("joined-inputs"))
                 .filter((key, in) -> in != null, Named.as("skip-deletions"))
                 .mapValues(in -> decider.decide(in.toDecisionInputs()), Named.as("decide"))
                 .processValues(() -> new GuardedForward<ParticipantEligibility, ParticipantEligibility>(DETERMINATIONS_STORE,
-                                FixedKeyRecord::key, EligibilityTopology::withoutInputVersions,
-                                (previous, incoming) -> !incoming.equals(previous)),
+                                FixedKeyRecord::key, Function.identity(), (previous, incoming) -> !incoming.equals(previous)),
                         Named.as("emit-on-change"), DETERMINATIONS_STORE)
                 .to(Topics.PARTICIPANT_ELIGIBILITY.name(),
                         Produced.with(keys, Topics.PARTICIPANT_ELIGIBILITY.valueSerde()).withName("publish-eligibility"));
         return builder.build();
-    }
-
-    /** A determination as compared for change: input versions alone are not a new decision. */
-    static ParticipantEligibility withoutInputVersions(ParticipantEligibility determination) {
-        return ParticipantEligibility.newBuilder(determination).setInputVersions(Map.of()).build();
     }
 
     private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic) {

@@ -171,7 +171,12 @@ class EligibilityTopologyTest {
     void hardshipMovingFromPendingToApprovedExcludes() {
         requiredClinician();
         send(hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.PENDING).build());
-        assertThat(eligibility.isEmpty()).as("a pending application changes nothing").isTrue();
+        List<ParticipantEligibility> pending = eligibility.readValuesToList();
+        assertThat(pending).as("a new input is published, but a pending application does not exclude").singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getReasonCodes()).containsExactly(ReasonCodes.REQUIRED);
+                    assertThat(e.getInputVersions().get("hardship." + NPI + ".DECERTIFIED_EHR")).startsWith("status=PENDING");
+                });
 
         send(hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).setEventId("h-2")
                 .setDecidedAt(T0.plusSeconds(600)).build());
@@ -182,11 +187,14 @@ class EligibilityTopologyTest {
     }
 
     @Test
-    void hardshipMovingFromPendingToDeniedKeepsTheClinicianRequired() {
+    void hardshipMovingFromPendingToDeniedIsPublishedAndKeepsTheClinicianRequired() {
         requiredClinician();
         send(hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.PENDING).build());
         send(hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.DENIED).setDecidedAt(T0.plusSeconds(600)).build());
-        assertThat(eligibility.isEmpty()).isTrue();
+        assertThat(eligibility.readValuesToList()).extracting(e -> e.getInputVersions().get("hardship." + NPI + ".INSUFFICIENT_INTERNET"))
+                .as("the issue: a determination whenever any input changes, PENDING -> DENIED included")
+                .containsExactly("status=PENDING;decidedAt=" + T0 + ";eventId=h-PENDING",
+                        "status=DENIED;decidedAt=" + T0.plusSeconds(600) + ";eventId=h-DENIED");
         // an approval later reversed by a denial is taken back
         send(hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.APPROVED).setDecidedAt(T0.plusSeconds(700)).build());
         send(hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.DENIED).setDecidedAt(T0.plusSeconds(800)).build());
@@ -202,8 +210,11 @@ class EligibilityTopologyTest {
 
         send(hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.PENDING).setEventId("h-2")
                 .setDecidedAt(T0.plusSeconds(600)).build());
-        assertThat(eligibility.readValuesToList()).allSatisfy(e ->
-                assertThat(e.getReasonCodes()).containsExactly("REWEIGHT_APP_INSUFFICIENT_INTERNET"));
+        assertThat(eligibility.readValuesToList()).singleElement().satisfies(e -> {
+            assertThat(e.getReasonCodes()).containsExactly("REWEIGHT_APP_INSUFFICIENT_INTERNET");
+            assertThat(e.getInputVersions()).containsKeys("hardship." + NPI + ".INSUFFICIENT_INTERNET",
+                    "hardship." + NPI + ".DECERTIFIED_EHR");
+        });
     }
 
     @Test
@@ -302,9 +313,27 @@ class EligibilityTopologyTest {
             send(value);
             send(pending);
         }
-        // a newer facts record with the same content is a new version but not a new determination
+        assertThat(eligibility.isEmpty()).as("exact duplicates rebuild identical records").isTrue();
+
+        // a newer facts record with the same content is a new input version, published once
         send(facts(2026).setAsOf(T0.plusSeconds(60)).build());
-        assertThat(eligibility.isEmpty()).isTrue();
+        assertThat(eligibility.readValuesToList()).singleElement().satisfies(e -> {
+            assertThat(e.getReasonCodes()).containsExactly(ReasonCodes.REQUIRED);
+            assertThat(e.getInputVersions().get("facts")).isEqualTo("snapshot=3;asOf=" + T0.plusSeconds(60));
+        });
+    }
+
+    @Test
+    void otherNpisOfTheTinStatingTheSameReleaseRepublishNothing() {
+        send(aco(2026).build());
+        send(roster(2026, NPI).build());
+        send(roster(2026, NPI_2).build());
+        send(facts(2026, NPI).build());
+        assertThat(latest()).containsOnlyKeys(key(2026, NPI), key(2026, NPI_2));
+
+        send(facts(2026, NPI_2).build());
+        assertThat(eligibility.readValuesToList()).as("only NPI_2's own determination").singleElement()
+                .satisfies(e -> assertThat(e.getNpi()).isEqualTo(NPI_2));
     }
 
     @Test
