@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ public class PublicReportRepository {
     public static final String COLLECTION = "public_reports";
     private static final String REQUESTED = "revision.requested";
     private static final String COMPUTED = "revision.computed";
+    private static final String REQUIRED_COUNT = "providersSuppliers.required";
+    private static final String SCORED_COUNT = "providersSuppliers.scored";
+    private static final String REQUIRED_NOT_SCORED_COUNT = "providersSuppliers.requiredNotScored";
 
     private final MongoCollection<Document> reports;
 
@@ -73,9 +77,19 @@ public class PublicReportRepository {
         return Optional.ofNullable(doc).map(PublicReportDocuments::report);
     }
 
-    public List<PublicReport> findAll() {
-        List<PublicReport> all = new ArrayList<>();
-        reports.find(Filters.exists(COMPUTED, true)).forEach(doc -> all.add(PublicReportDocuments.report(doc)));
+    /** The gauged counts and revision of every computed report, read without the rest of the report. */
+    List<ReportMetrics.GaugeValues> findGaugeValues() {
+        List<ReportMetrics.GaugeValues> all = new ArrayList<>();
+        reports.find(Filters.exists(COMPUTED, true))
+                .projection(Projections.include("acoId", "performanceYear", COMPUTED, REQUIRED_COUNT, SCORED_COUNT,
+                        REQUIRED_NOT_SCORED_COUNT))
+                .forEach(doc -> {
+                    Document counts = doc.get("providersSuppliers", Document.class);
+                    all.add(new ReportMetrics.GaugeValues(new AcoYear(doc.getString("acoId"), doc.getInteger("performanceYear")),
+                            ((Number) doc.get("revision", Document.class).get("computed")).longValue(),
+                            counts.getInteger("required", 0), counts.getInteger("scored", 0),
+                            counts.getInteger("requiredNotScored", 0)));
+                });
         return all;
     }
 

@@ -9,8 +9,6 @@ import org.acopi.reporting.participants.ParticipantRepository;
 import org.acopi.reporting.participants.ParticipantUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,7 +39,7 @@ public class PublicReports {
             PublicReport report = PublicReportCalculator.compute(acoYear, participants.findForReport(acoYear),
                     apmEntityScores.find(acoYear).orElse(null));
             if (reports.save(report, revision)) {
-                metrics.record(report);
+                metrics.record(report, revision);
             } else {
                 log.debug("report {} revision {} superseded by a later one", acoYear.key(), revision);
             }
@@ -69,15 +67,5 @@ public class PublicReports {
 
     public Optional<PublicReport> find(AcoYear acoYear) {
         return reports.find(acoYear);
-    }
-
-    /** Sets the gauges from the stored reports, so that they are right after a restart. */
-    @EventListener(ApplicationReadyEvent.class)
-    public void loadMetrics() {
-        try {
-            reports.findAll().forEach(metrics::record);
-        } catch (RuntimeException e) {
-            log.warn("could not load the stored public reports into the gauges: {}", e.getMessage());
-        }
     }
 }

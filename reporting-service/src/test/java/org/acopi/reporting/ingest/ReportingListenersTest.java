@@ -55,9 +55,12 @@ class ReportingListenersTest {
     @BeforeEach
     void emptyDatabase() {
         mongo.drop();
-        participants = new ParticipantRepository(mongo.database(), new SourcePartitionChanges(new SimpleMeterRegistry()));
-        reports = new PublicReports(participants, new ApmEntityScoreRepository(mongo.database(), new SourcePartitionChanges(new SimpleMeterRegistry())),
-                new PublicReportRepository(mongo.database()), new ReportMetrics(new SimpleMeterRegistry()));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        SourcePartitionChanges partitionChanges = new SourcePartitionChanges(registry);
+        PublicReportRepository reportRepository = new PublicReportRepository(mongo.database());
+        participants = new ParticipantRepository(mongo.database(), partitionChanges);
+        reports = new PublicReports(participants, new ApmEntityScoreRepository(mongo.database(), partitionChanges),
+                reportRepository, new ReportMetrics(registry, reportRepository));
         listeners = new ReportingListeners(reports);
     }
 

@@ -33,6 +33,7 @@ class PublicReportsTest {
     private PublicReportRepository reportRepository;
     private PublicReports reports;
     private SimpleMeterRegistry registry;
+    private ReportMetrics metrics;
 
     @BeforeAll
     static void startMongo() {
@@ -52,7 +53,8 @@ class PublicReportsTest {
         participants = new ParticipantRepository(mongo.database(), partitionChanges);
         apmEntityScores = new ApmEntityScoreRepository(mongo.database(), partitionChanges);
         reportRepository = new PublicReportRepository(mongo.database());
-        reports = new PublicReports(participants, apmEntityScores, reportRepository, new ReportMetrics(registry));
+        metrics = new ReportMetrics(registry, reportRepository);
+        reports = new PublicReports(participants, apmEntityScores, reportRepository, metrics);
     }
 
     private void apply(List<org.acopi.reporting.participants.ParticipantUpdate> updates) {
@@ -180,14 +182,62 @@ class PublicReportsTest {
     void gaugesAreLoadedFromStoredReportsAfterARestart() {
         apply(List.of(eligibility(ACO).update(PY, tin(1), npi(1))));
         SimpleMeterRegistry restarted = new SimpleMeterRegistry();
-        PublicReports afterRestart = new PublicReports(participants, apmEntityScores,
-                reportRepository, new ReportMetrics(restarted));
 
-        afterRestart.loadMetrics();
+        new ReportMetrics(restarted, reportRepository).refresh();
 
-        assertThat(restarted.get(ReportMetrics.REQUIRED_NOT_SCORED).tag("acoId", ACO).gauge().value()).isEqualTo(1.0);
+        assertThat(requiredNotScored(restarted, ACO)).isEqualTo(1.0);
         assertThat(restarted.getMeters()).allSatisfy(meter ->
                 assertThat(meter.getId().getTags()).extracting(tag -> tag.getKey()).containsExactlyInAnyOrder("acoId", "performanceYear"));
+    }
+
+    @Test
+    void gaugesFollowReportsAnotherInstanceStoredAtTheNextRefresh() {
+        SimpleMeterRegistry otherRegistry = new SimpleMeterRegistry();
+        ReportMetrics otherMetrics = new ReportMetrics(otherRegistry, reportRepository);
+        PublicReports otherInstance = new PublicReports(participants, apmEntityScores, reportRepository, otherMetrics);
+        otherInstance.applyParticipants(List.of(eligibility(ACO).offset(1).update(PY, tin(1), npi(1))));
+        metrics.refresh();
+        assertThat(requiredNotScored(registry, ACO)).isEqualTo(1.0);
+
+        apply(List.of(score(ACO).scored(80, "GROUP").offset(1).update(PY, tin(1), npi(1))));
+
+        assertThat(requiredNotScored(registry, ACO)).isZero();
+        assertThat(requiredNotScored(otherRegistry, ACO)).isEqualTo(1.0);
+        otherMetrics.refresh();
+        assertThat(requiredNotScored(otherRegistry, ACO)).isZero();
+        assertThat(otherRegistry.get(ReportMetrics.SCORED).tag("acoId", ACO).gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void gaugesOfReportsNoLongerStoredAreRemoved() {
+        apply(List.of(eligibility(ACO).update(PY, tin(1), npi(1)), eligibility("A2002").update(PY, tin(2), npi(2))));
+        mongo.database().getCollection(PublicReportRepository.COLLECTION).deleteOne(new Document("_id", "A2002:" + PY));
+
+        metrics.refresh();
+
+        assertThat(registry.find(ReportMetrics.REQUIRED).tag("acoId", "A2002").gauges()).isEmpty();
+        assertThat(registry.find(ReportMetrics.REQUIRED_NOT_SCORED).tag("acoId", "A2002").gauges()).isEmpty();
+        assertThat(requiredNotScored(registry, ACO)).isEqualTo(1.0);
+
+        apply(List.of(eligibility("A2002").offset(2).update(PY, tin(2), npi(2))));
+
+        assertThat(requiredNotScored(registry, "A2002")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRefreshNeverTakesAGaugeBackToAnOlderRevision() {
+        apply(List.of(eligibility(ACO).update(PY, tin(1), npi(1))));
+        PublicReport newer = PublicReportCalculator.compute(ACO_YEAR, List.of(), null);
+
+        metrics.record(newer, 1_000);
+        metrics.refresh();
+
+        assertThat(requiredNotScored(registry, ACO)).isZero();
+    }
+
+    private static double requiredNotScored(SimpleMeterRegistry registry, String acoId) {
+        return registry.get(ReportMetrics.REQUIRED_NOT_SCORED).tag("acoId", acoId).tag("performanceYear", Integer.toString(PY))
+                .gauge().value();
     }
 
     private Document storedReport() {
