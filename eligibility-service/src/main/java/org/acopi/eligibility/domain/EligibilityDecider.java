@@ -44,12 +44,14 @@ public final class EligibilityDecider {
     public ParticipantEligibility decide(EligibilityInputs in) {
         RosterEntry entry = in.roster().latest();
         PyEligibilityRules py = rules.forYear(entry.getPerformanceYear());
+        boolean withdrawn = in.roster().removed()
+                && (py.removalAfterDecidingSnapshotWithdraws() || !in.roster().removedAfterDecidingSnapshot(py.decidingSnapshot()));
         ParticipantEligibility.Builder out = ParticipantEligibility.newBuilder()
                 .setAcoId(entry.getAcoId())
                 .setPerformanceYear(entry.getPerformanceYear())
                 .setTin(entry.getTin())
                 .setNpi(entry.getNpi())
-                .setRosterStatus(entry.getStatus())
+                .setRosterStatus(withdrawn ? RosterStatus.REMOVED : RosterStatus.ACTIVE)
                 .setClinicianType(entry.getClinicianType())
                 .setQpStatus(in.facts() == null ? null : in.facts().getQpStatus())
                 .setDataCompromised(in.facts() != null && in.facts().getDataCompromised())
@@ -57,7 +59,7 @@ public final class EligibilityDecider {
                 .setSnapshot(entry.getSnapshot())
                 .setInputVersions(inputVersions(in, py))
                 .setRulesVersion(py.rulesVersion());
-        if (in.roster().removed()) {
+        if (withdrawn) {
             return out.setSspRequired(false).setSspEnforced(false).setMipsPiRequired(false)
                     .setReasonCodes(List.of(ReasonCodes.ROSTER_REMOVED))
                     .setReweighting(ReweightingKind.NONE)
@@ -223,8 +225,8 @@ public final class EligibilityDecider {
     }
 
     private static String roster(RosterEntry entry) {
-        return "snapshot=" + entry.getSnapshot() + ";status=" + entry.getStatus() + ";recordedAt=" + entry.getRecordedAt()
-                + ";eventId=" + entry.getEventId();
+        return "acoId=" + entry.getAcoId() + ";snapshot=" + entry.getSnapshot() + ";status=" + entry.getStatus()
+                + ";recordedAt=" + entry.getRecordedAt() + ";eventId=" + entry.getEventId();
     }
 
     private static String explain(EligibilityInputs in, PyEligibilityRules py, List<String> codes, boolean sspRequired,
@@ -253,7 +255,13 @@ public final class EligibilityDecider {
         RosterEntry deciding = in.roster().upToDecidingSnapshot();
         text.append(" Participation list: APM snapshot ").append(entry.getSnapshot());
         if (deciding != null && !deciding.equals(entry)) {
-            text.append(" (snapshot ").append(deciding.getSnapshot()).append(" for the Snapshot-3 determination)");
+            text.append(deciding.getAcoId().equals(entry.getAcoId())
+                    ? " (snapshot " + deciding.getSnapshot() + " for the Snapshot-3 determination)"
+                    : " (its snapshot-" + deciding.getSnapshot() + " record is ACO " + deciding.getAcoId() + "'s, not this ACO's)");
+        }
+        if (in.roster().removed()) {
+            text.append("; removed from the list at snapshot ").append(entry.getSnapshot()).append(", after the deciding snapshot ")
+                    .append(py.decidingSnapshot()).append(", so it stays subject for the PY (pi-rules.md §7.4, §11.3)");
         }
         text.append(in.facts() == null ? "; no QPP facts yet" : "; QPP facts of snapshot " + in.facts().getSnapshot());
         if (in.acoProfile() == null) {

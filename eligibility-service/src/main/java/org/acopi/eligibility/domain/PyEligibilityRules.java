@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The MSSP PI reporting eligibility rules of one performance year (42 CFR 425.507; pi-rules.md §7 and §11), read from
  * {@code rules/py<year>/eligibility.json}: SSP programs, enforcement by track (§11.1), the deciding APM snapshot
- * (§7.4), MIPS eligible clinician types (§7.3 row 3), automatic and application-based PI reweighting bases (§7.3 rows
+ * and what a later removal does (§7.4, §11.3), MIPS eligible clinician types (§7.3 row 3), automatic and application-based PI reweighting bases (§7.3 rows
  * 5-7, §11.4 item 8), QP handling (§11.4 item 7), the facts-pending presumption and the reason codes in precedence
  * order. Every value that may change by PY lives in that file, not here.
  */
@@ -34,6 +34,7 @@ public final class PyEligibilityRules {
     private final Map<Track, Boolean> enforcedByTrack;
     private final int decidingSnapshot;
     private final Set<Integer> validSnapshots;
+    private final boolean removalAfterDecidingSnapshotWithdraws;
     private final Set<String> mipsEligibleTypes;
     private final Set<String> notMipsEligibleTypes;
     private final boolean qppNotEligibleFlagExcludesNonQp;
@@ -59,6 +60,7 @@ public final class PyEligibilityRules {
         this.enforcedByTrack = Collections.unmodifiableMap(byTrack);
         this.decidingSnapshot = r.section("snapshot").path("decidingSnapshot").asInt(0);
         this.validSnapshots = Collections.unmodifiableSet(new TreeSet<>(r.list("snapshot", "validSnapshots", JsonNode::asInt)));
+        this.removalAfterDecidingSnapshotWithdraws = r.bool("snapshot", "removalAfterDecidingSnapshotWithdraws");
         this.mipsEligibleTypes = Set.copyOf(r.list("clinicianTypes", "mipsEligible", JsonNode::asString));
         this.notMipsEligibleTypes = Set.copyOf(r.list("clinicianTypes", "notMipsEligible", JsonNode::asString));
         this.qppNotEligibleFlagExcludesNonQp = r.bool("qppMipsEligibleFlag", "falseExcludesNonQp");
@@ -155,6 +157,14 @@ public final class PyEligibilityRules {
     /** The APM snapshot whose participation list decides who is subject (§7.4): 3. */
     public int decidingSnapshot() {
         return decidingSnapshot;
+    }
+
+    /**
+     * Whether a REMOVED record at a snapshot after the deciding one withdraws the determination of a TIN/NPI that was on
+     * the deciding-snapshot list (§7.4: mid-year leavers UNCONFIRMED; default false, the deciding snapshot decides).
+     */
+    public boolean removalAfterDecidingSnapshotWithdraws() {
+        return removalAfterDecidingSnapshotWithdraws;
     }
 
     public boolean isValidSnapshot(int snapshot) {

@@ -364,6 +364,62 @@ class EligibilityDeciderTest {
         }
 
         @Test
+        void clinicianMovingToAnotherAcoAfterSnapshot3IsNotInThatAcosSnapshot3List() {
+            RosterEntry inA = roster(2026).setAcoId("A1111").build();
+            RosterEntry inB = roster(2026).setAcoId("B2222").setSnapshot(4).setRecordedAt(T0.plusSeconds(3600)).build();
+            for (RosterPosition position : List.of(RosterPosition.of(inA, 3).with(inB, 3), RosterPosition.of(inB, 3).with(inA, 3))) {
+                ParticipantEligibility e = DECIDER.decide(new EligibilityInputs(null, position, facts(2026).build(), null, List.of()));
+                assertDetermination(e, false, false, true, ReasonCodes.NOT_IN_SNAPSHOT3);
+                assertThat(e.getAcoId()).isEqualTo("B2222");
+                assertThat(e.getInputVersions().get("roster.decidingSnapshot")).startsWith("acoId=A1111;snapshot=3");
+                assertThat(e.getExplanation()).contains("ACO A1111's, not this ACO's");
+            }
+        }
+
+        @Test
+        void clinicianMovingToAnotherAcoBeforeSnapshot3IsSubjectThere() {
+            RosterPosition position = RosterPosition.of(roster(2026).setAcoId("A1111").setSnapshot(2).build(), 3)
+                    .with(roster(2026).setAcoId("B2222").build(), 3);
+            ParticipantEligibility e = DECIDER.decide(new EligibilityInputs(null, position, facts(2026).build(), null, List.of()));
+            assertDetermination(e, true, true, true, ReasonCodes.REQUIRED);
+            assertThat(e.getAcoId()).isEqualTo("B2222");
+        }
+
+        @Test
+        void removalAfterSnapshot3LeavesTheClinicianSubjectForThePy() {
+            RosterEntry s3 = roster(2026).build();
+            RosterEntry s4Removed = roster(2026).setSnapshot(4).setStatus(RosterStatus.REMOVED).setRecordedAt(T0.plusSeconds(3600)).build();
+            RosterPosition position = RosterPosition.of(s4Removed, 3).with(s3, 3);
+            ParticipantEligibility e = DECIDER.decide(new EligibilityInputs(aco(2026).build(), position, facts(2026).build(), null, List.of()));
+            assertDetermination(e, true, true, true, ReasonCodes.REQUIRED);
+            assertThat(e.getSnapshot()).isEqualTo(4);
+            assertThat(e.getInputVersions().get("roster")).contains("status=REMOVED");
+            assertThat(e.getExplanation()).contains("removed from the list at snapshot 4, after the deciding snapshot 3")
+                    .contains("stays subject");
+        }
+
+        @Test
+        void removalAtOrBeforeSnapshot3Withdraws() {
+            RosterPosition b8 = RosterPosition.of(roster(2026).setSnapshot(2).build(), 3)
+                    .with(roster(2026).setStatus(RosterStatus.REMOVED).build(), 3);
+            assertThat(DECIDER.decide(new EligibilityInputs(aco(2026).build(), b8, facts(2026).build(), null, List.of()))
+                    .getReasonCodes()).containsExactly(ReasonCodes.ROSTER_REMOVED);
+        }
+
+        @Test
+        void removalAfterSnapshot3OfAClinicianNotOnThatListWithdraws() {
+            RosterEntry s4Removed = roster(2026).setSnapshot(4).setStatus(RosterStatus.REMOVED).build();
+            RosterPosition addedAndRemovedLate = RosterPosition.of(roster(2026).setSnapshot(4).setRecordedAt(T0.minusSeconds(60)).build(), 3)
+                    .with(s4Removed, 3);
+            RosterPosition removedFromAnotherAco = RosterPosition.of(roster(2026).setAcoId("A1111").build(), 3).with(s4Removed, 3);
+            for (RosterPosition position : List.of(addedAndRemovedLate, removedFromAnotherAco)) {
+                ParticipantEligibility e = DECIDER.decide(new EligibilityInputs(aco(2026).build(), position, facts(2026).build(), null, List.of()));
+                assertThat(e.getRosterStatus()).isEqualTo(RosterStatus.REMOVED);
+                assertThat(e.getReasonCodes()).containsExactly(ReasonCodes.ROSTER_REMOVED);
+            }
+        }
+
+        @Test
         void reachAcoIsNotSubjectToTheSspRequirement() {
             ParticipantEligibility e = decide(aco(2026).setProgram(Program.REACH).setTrack(null).build(), roster(2026).build(), facts(2026).build());
             assertDetermination(e, false, false, true, ReasonCodes.NOT_MSSP);

@@ -17,6 +17,7 @@ import org.acopi.events.HardshipBasis;
 import org.acopi.events.Program;
 import org.acopi.events.QpStatus;
 import org.acopi.events.RosterEntry;
+import org.acopi.events.RosterStatus;
 import org.acopi.events.SpecialStatus;
 import org.acopi.events.Track;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,21 @@ class EligibilityRulesTest {
         String unknown = resource("rules/py2026/eligibility.json").replace("\"implies\": [\"FQHC_RHC_NOT_MIPS_EC\"]", "\"implies\": [\"FQHC\"]");
         assertThatThrownBy(() -> EligibilityRules.parse(unknown, "broken"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ACO_ALL_FQHC implies an unknown code");
+    }
+
+    @Test
+    void whetherALaterRemovalWithdrawsIsData() throws IOException {
+        String json = resource("rules/py2026/eligibility.json")
+                .replace("\"removalAfterDecidingSnapshotWithdraws\": false", "\"removalAfterDecidingSnapshotWithdraws\": true");
+        EligibilityDecider decider = new EligibilityDecider(EligibilityRules.of(EligibilityRules.parse(json, "leavers test")));
+        RosterPosition leftInOctober = RosterPosition.of(roster(2026).build(), 3)
+                .with(roster(2026).setSnapshot(4).setStatus(RosterStatus.REMOVED).build(), 3);
+        EligibilityInputs inputs = new EligibilityInputs(aco(2026).build(), leftInOctober, facts(2026).build(), null, List.of());
+        assertThat(decider.decide(inputs).getReasonCodes()).containsExactly(ReasonCodes.ROSTER_REMOVED);
+        assertThat(new EligibilityDecider(EligibilityRules.load()).decide(inputs).getReasonCodes()).containsExactly(ReasonCodes.REQUIRED);
+        for (int py : new int[] {2025, 2026}) {
+            assertThat(EligibilityRules.load().forYear(py).removalAfterDecidingSnapshotWithdraws()).isFalse();
+        }
     }
 
     @Test

@@ -228,6 +228,63 @@ class EligibilityTopologyTest {
     }
 
     @Test
+    void clinicianMovingToAnotherAcoAfterSnapshot3IsNotInThatAcosSnapshot3List() {
+        send(aco(2026).build());
+        send(aco(2026).setAcoId("B5678").setUpdatedAt(T0.plusSeconds(5)).build());
+        send(roster(2026).build());
+        send(facts(2026).build());
+        assertThat(latest().get(key(2026)).getAcoId()).isEqualTo(ACO);
+
+        send(roster(2026).setAcoId("B5678").setSnapshot(4).setEventId("r-b-4").setRecordedAt(T0.plusSeconds(3600)).build());
+        ParticipantEligibility moved = latest().get(key(2026));
+        assertThat(moved.getAcoId()).isEqualTo("B5678");
+        assertThat(moved.getReasonCodes()).containsExactly(ReasonCodes.NOT_IN_SNAPSHOT3);
+        assertThat(moved.getSspRequired()).isFalse();
+        assertThat(moved.getInputVersions()).as("ACO B's profile is joined").containsEntry("acoProfile", "updatedAt=" + T0.plusSeconds(5));
+        assertThat(moved.getExplanation()).contains("ACO " + ACO + "'s, not this ACO's");
+    }
+
+    @Test
+    void clinicianMovingToAnotherAcoIsDecidedAlikeInEitherArrivalOrder() {
+        send(aco(2026).build());
+        send(facts(2026).build());
+        send(roster(2026).setAcoId("B5678").setSnapshot(4).setEventId("r-b-4").setRecordedAt(T0.plusSeconds(3600)).build());
+        send(roster(2026).build());
+        ParticipantEligibility moved = latest().get(key(2026));
+        assertThat(moved.getAcoId()).isEqualTo("B5678");
+        assertThat(moved.getReasonCodes()).containsExactly(ReasonCodes.NOT_IN_SNAPSHOT3);
+        assertThat(moved.getInputVersions()).containsEntry("acoProfile", "none");
+    }
+
+    @Test
+    void removalAtSnapshot3AfterAnActiveSnapshot2Withdraws() {
+        send(aco(2026).build());
+        send(roster(2026).setSnapshot(2).setEventId("r-2").build());
+        send(facts(2026).build());
+        assertThat(latest().get(key(2026)).getReasonCodes()).containsExactly(ReasonCodes.REQUIRED);
+
+        send(roster(2026).setStatus(RosterStatus.REMOVED).setEventId("r-3").build());
+        ParticipantEligibility removed = latest().get(key(2026));
+        assertThat(removed.getRosterStatus()).isEqualTo(RosterStatus.REMOVED);
+        assertThat(removed.getReasonCodes()).containsExactly(ReasonCodes.ROSTER_REMOVED);
+    }
+
+    @Test
+    void removalAtSnapshot4LeavesTheSnapshot3ClinicianSubject() {
+        requiredClinician();
+        send(roster(2026).setSnapshot(4).setStatus(RosterStatus.REMOVED).setEventId("r-4").setRecordedAt(T0.plusSeconds(3600)).build());
+        ParticipantEligibility stays = latest().get(key(2026));
+        assertThat(stays.getRosterStatus()).isEqualTo(RosterStatus.ACTIVE);
+        assertThat(stays.getReasonCodes()).containsExactly(ReasonCodes.REQUIRED);
+        assertThat(stays.getSnapshot()).isEqualTo(4);
+        assertThat(stays.getInputVersions().get("roster")).contains("snapshot=4;status=REMOVED");
+
+        // a correction putting it back on the snapshot-3 list as REMOVED withdraws it
+        send(roster(2026).setStatus(RosterStatus.REMOVED).setEventId("r-3b").setRecordedAt(T0.plusSeconds(7200)).build());
+        assertThat(latest().get(key(2026)).getReasonCodes()).containsExactly(ReasonCodes.ROSTER_REMOVED);
+    }
+
+    @Test
     void tinLevelStatusAppliesToEveryNpiOfTheTin() {
         send(aco(2026).build());
         send(roster(2026, NPI).build());
