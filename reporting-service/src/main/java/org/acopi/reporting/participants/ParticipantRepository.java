@@ -143,6 +143,11 @@ public class ParticipantRepository {
         return found;
     }
 
+    /** Whether any participant document, counted or not, belongs to the ACO and PY. */
+    public boolean exists(AcoYear acoYear) {
+        return participants.find(byAcoYear(acoYear)).projection(Projections.include(ID)).first() != null;
+    }
+
     private static Bson byAcoYear(AcoYear acoYear) {
         return Filters.and(Filters.eq(ACO_ID, acoYear.acoId()), Filters.eq(PERFORMANCE_YEAR, acoYear.performanceYear()));
     }

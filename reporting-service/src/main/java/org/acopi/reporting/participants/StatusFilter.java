@@ -1,5 +1,8 @@
 package org.acopi.reporting.participants;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -25,5 +28,16 @@ public enum StatusFilter {
 
     public boolean test(ParticipantStatus status) {
         return test.test(status);
+    }
+
+    /** The filter named, ignoring case and surrounding blanks ({@code required_not_scored} is REQUIRED_NOT_SCORED). */
+    public static Optional<StatusFilter> parse(String name) {
+        String wanted = name.strip();
+        return Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(wanted)).findFirst();
+    }
+
+    /** Every filter's name, for messages. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(Enum::name).toList();
     }
 }

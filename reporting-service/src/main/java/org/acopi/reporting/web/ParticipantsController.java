@@ -8,10 +8,10 @@ import org.acopi.reporting.ReportingProperties;
 import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.participants.ParticipantRepository;
 import org.acopi.reporting.participants.StatusFilter;
-import org.acopi.support.web.ApiErrors;
+import org.acopi.reporting.publicreport.PublicReports;
+import org.acopi.reporting.web.AcoYearParameters.Problem;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,61 +22,75 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The operations views of an ACO's participants for a PY (design.md §6): {@code GET /api/v1/acos/{acoId}/participants}
  * as JSON, or as CSV with {@code Accept: text/csv} or at {@code .../participants.csv}, filtered by public-reporting
- * status (pi-rules.md §8), for example the TIN/NPIs required to report PI that are not scored yet.
+ * status (pi-rules.md §8), for example the TIN/NPIs required to report PI that are not scored yet. Bad parameters are
+ * a 400 and an ACO+PY of which nothing was received a 404, both as JSON whatever was asked for.
  */
 @RestController
 class ParticipantsController {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final String NOSNIFF = "nosniff";
 
     private final ParticipantRepository participants;
+    private final PublicReports reports;
     private final boolean showFullTin;
 
-    ParticipantsController(ParticipantRepository participants, ReportingProperties properties) {
+    ParticipantsController(ParticipantRepository participants, PublicReports reports, ReportingProperties properties) {
         this.participants = participants;
+        this.reports = reports;
         this.showFullTin = properties.showFullTin();
     }
 
     @GetMapping(path = "/api/v1/acos/{acoId}/participants", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> json(@PathVariable String acoId, @RequestParam int performanceYear,
-                           @RequestParam(defaultValue = "ALL") StatusFilter status) {
-        Optional<ResponseEntity<?>> problem = problem(acoId, performanceYear);
-        if (problem.isPresent()) {
-            return problem.get();
-        }
-        List<ParticipantRow> rows = rows(acoId, performanceYear, status);
-        return ResponseEntity.ok(new ParticipantsJson(acoId, performanceYear, status, rows.size(), rows));
+    ResponseEntity<?> json(@PathVariable String acoId, @RequestParam(required = false) String performanceYear,
+                           @RequestParam(required = false) String status) {
+        return view(acoId, performanceYear, status, (acoYear, filter, rows) -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ParticipantsJson(acoYear.acoId(), acoYear.performanceYear(), filter, rows.size(), rows)));
     }
 
     @GetMapping(path = "/api/v1/acos/{acoId}/participants.csv")
-    ResponseEntity<?> csvFile(@PathVariable String acoId, @RequestParam int performanceYear,
-                              @RequestParam(defaultValue = "ALL") StatusFilter status) {
+    ResponseEntity<?> csvFile(@PathVariable String acoId, @RequestParam(required = false) String performanceYear,
+                              @RequestParam(required = false) String status) {
         return csv(acoId, performanceYear, status);
     }
 
     @GetMapping(path = "/api/v1/acos/{acoId}/participants", produces = "text/csv")
-    ResponseEntity<?> csv(@PathVariable String acoId, @RequestParam int performanceYear,
-                          @RequestParam(defaultValue = "ALL") StatusFilter status) {
-        Optional<ResponseEntity<?>> problem = problem(acoId, performanceYear);
-        if (problem.isPresent()) {
-            return problem.get();
-        }
-        String filename = "participants-" + performanceYear + "-" + status.name().toLowerCase(Locale.ROOT) + ".csv";
-        return ResponseEntity.ok()
-                .contentType(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-                .body(ParticipantsCsv.write(acoId, performanceYear, rows(acoId, performanceYear, status)));
+    ResponseEntity<?> csv(@PathVariable String acoId, @RequestParam(required = false) String performanceYear,
+                          @RequestParam(required = false) String status) {
+        return view(acoId, performanceYear, status, (acoYear, filter, rows) -> {
+            String filename = "participants-" + acoYear.performanceYear() + "-" + filter.name().toLowerCase(Locale.ROOT) + ".csv";
+            return ResponseEntity.ok()
+                    .contentType(TEXT_CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                    .header("X-Content-Type-Options", NOSNIFF)
+                    .body(ParticipantsCsv.write(acoYear.acoId(), acoYear.performanceYear(), rows));
+        });
     }
 
-    private List<ParticipantRow> rows(String acoId, int performanceYear, StatusFilter status) {
-        return participants.find(new AcoYear(acoId, performanceYear), status).stream()
+    private ResponseEntity<?> view(String acoId, String performanceYear, String status, Renderer renderer) {
+        Optional<Problem> problem = AcoYearParameters.problem(acoId, performanceYear);
+        if (problem.isPresent()) {
+            return problem.get().json();
+        }
+        Optional<StatusFilter> filter = status == null || status.isBlank() ? Optional.of(StatusFilter.ALL) : StatusFilter.parse(status);
+        if (filter.isEmpty()) {
+            return Problem.badRequest(AcoYearParameters.BAD_PARAMETER,
+                    "status must be one of " + String.join(", ", StatusFilter.names()) + " (any case; default ALL)").json();
+        }
+        AcoYear acoYear = AcoYearParameters.of(acoId, performanceYear);
+        List<ParticipantRow> rows = participants.find(acoYear, filter.get()).stream()
                 .map(p -> ParticipantRow.of(p, showFullTin))
                 .toList();
+        if (rows.isEmpty() && !participants.exists(acoYear) && reports.find(acoYear).isEmpty()) {
+            return AcoYearParameters.notFound("participants", acoYear).json();
+        }
+        return renderer.render(acoYear, filter.get(), rows);
     }
 
-    private static Optional<ResponseEntity<?>> problem(String acoId, int performanceYear) {
-        return AcoYearParameters.problem(acoId, performanceYear)
-                .map(p -> ApiErrors.body(HttpStatus.BAD_REQUEST, p[0], p[1]));
+    @FunctionalInterface
+    private interface Renderer {
+        ResponseEntity<?> render(AcoYear acoYear, StatusFilter filter, List<ParticipantRow> rows);
     }
 
     record ParticipantsJson(String acoId, int performanceYear, StatusFilter status, int count, List<ParticipantRow> participants) {

@@ -2,6 +2,7 @@ package org.acopi.reporting.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The CSV export of an operations view (RFC 4180, one header line, one TIN/NPI per line). */
 final class ParticipantsCsv {
@@ -10,6 +11,9 @@ final class ParticipantsCsv {
             "required", "excluded", "scored", "earnedPiScore", "metRequirementNotExcluded", "excludedVoluntarilyReported",
             "requiredNotScored", "determinationPending", "decidingReason", "reasonCodes", "reweighting", "qpStatus",
             "clinicianType", "finalScore", "scoreSource", "snapshot", "explanation");
+
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final Pattern SIGNED_NUMBER = Pattern.compile("[+-][0-9]+(\\.[0-9]+)?");
 
     private ParticipantsCsv() {
     }
@@ -39,25 +43,19 @@ final class ParticipantsCsv {
         csv.append("\r\n");
     }
 
-    /** Quotes as RFC 4180 requires, and defuses a leading formula character so that spreadsheets show text. */
+    /**
+     * Quotes as RFC 4180 requires, and defuses a cell a spreadsheet could read as a formula (a leading {@code = + - @},
+     * tab or carriage return; OWASP CSV injection) with a leading {@code '}, except a plain signed number.
+     */
     static String cell(String value) {
         String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !isNumber(v)) {
+        if (!v.isEmpty() && FORMULA_STARTS.indexOf(v.charAt(0)) >= 0 && !SIGNED_NUMBER.matcher(v).matches()) {
             v = "'" + v;
         }
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             return '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;
-    }
-
-    private static boolean isNumber(String v) {
-        try {
-            Double.parseDouble(v);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     private static String bool(boolean b) {

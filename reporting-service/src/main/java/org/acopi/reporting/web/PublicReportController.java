@@ -3,13 +3,13 @@ package org.acopi.reporting.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
 import org.acopi.reporting.publicreport.ComputedFrom;
 import org.acopi.reporting.publicreport.PublicCounts;
 import org.acopi.reporting.publicreport.PublicReport;
 import org.acopi.reporting.publicreport.PublicReports;
-import org.acopi.support.web.ApiErrors;
-import org.springframework.http.HttpStatus;
+import org.acopi.reporting.web.AcoYearParameters.Problem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,15 +31,15 @@ class PublicReportController {
     }
 
     @GetMapping(path = "/api/v1/acos/{acoId}/public-reports/{performanceYear}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> publicReport(@PathVariable String acoId, @PathVariable int performanceYear) {
-        Optional<String[]> problem = AcoYearParameters.problem(acoId, performanceYear);
+    ResponseEntity<?> publicReport(@PathVariable String acoId, @PathVariable String performanceYear) {
+        Optional<Problem> problem = AcoYearParameters.problem(acoId, performanceYear);
         if (problem.isPresent()) {
-            return ApiErrors.body(HttpStatus.BAD_REQUEST, problem.get()[0], problem.get()[1]);
+            return problem.get().json();
         }
-        return reports.find(AcoYearParameters.of(acoId, performanceYear))
+        AcoYear acoYear = AcoYearParameters.of(acoId, performanceYear);
+        return reports.find(acoYear)
                 .<ResponseEntity<?>>map(report -> ResponseEntity.ok(PublicReportJson.of(report)))
-                .orElseGet(() -> ApiErrors.body(HttpStatus.NOT_FOUND, "NOT_FOUND", "no public report for ACO " + acoId
-                        + " and performance year " + performanceYear + ": no determination or score of it has been received"));
+                .orElseGet(() -> AcoYearParameters.notFound("public report", acoYear).json());
     }
 
     /** The JSON shape of a public report (reporting-service/README.md). */

@@ -6,6 +6,7 @@ import static org.acopi.reporting.Fixtures.score;
 import static org.acopi.reporting.Fixtures.tin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -36,6 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class ReportingWebTest {
 
     private static final String ACO = "A1001";
+    private static final String APM_ONLY = "A3003";
     private static final InMemoryMongo MONGO = new InMemoryMongo();
     private static boolean seeded;
 
@@ -75,7 +77,9 @@ class ReportingWebTest {
                 eligibility("A&B<1>").excluded("=cmd|' /C calc'!A0").update(2026, tin(6), npi(6))));
         reports.applyApmEntityScores(List.of(new ApmEntityScoreSummary(ACO, 2026, "ROLLED_UP", 32.0, 2, 1, 1, null,
                 "(0+64)/2", List.of(), "acopi-pi-rules/2026.1",
-                new SourceVersion("acopi.apm-entity-scores.v1", 0, 0, Fixtures.T0.plusSeconds(999)))));
+                new SourceVersion("acopi.apm-entity-scores.v1", 0, 0, Fixtures.T0.plusSeconds(999))),
+                new ApmEntityScoreSummary(APM_ONLY, 2026, "REWEIGHTED", null, 0, 0, 0, null, "", List.of(),
+                        "acopi-pi-rules/2026.1", new SourceVersion("acopi.apm-entity-scores.v1", 1, 0, Fixtures.T0))));
     }
 
     @Test
@@ -191,6 +195,79 @@ class ReportingWebTest {
         assertThat(csv).contains(",'=cmd|' /C calc'!A0,");
         assertThat(ParticipantsCsv.cell("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
         assertThat(ParticipantsCsv.cell("-1.5")).isEqualTo("-1.5");
+        assertThat(ParticipantsCsv.cell("+7")).isEqualTo("+7");
+        assertThat(ParticipantsCsv.cell("\t=1+1")).isEqualTo("'\t=1+1");
+        assertThat(ParticipantsCsv.cell("\t5")).isEqualTo("'\t5");
+        assertThat(ParticipantsCsv.cell("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+        assertThat(ParticipantsCsv.cell("-1+1")).isEqualTo("'-1+1");
+        assertThat(ParticipantsCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+    }
+
+    @Test
+    void badParametersOfTheCsvViewAreA400WithAJsonMessage() throws Exception {
+        mvc.perform(get("/api/v1/acos/{aco}/participants", ACO).param("performanceYear", "2024").accept("text/csv"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.error").value("UNSUPPORTED_PY"))
+                .andExpect(jsonPath("$.message", containsString("2026")));
+        mvc.perform(get("/api/v1/acos/{aco}/participants.csv", ACO).param("performanceYear", "2024"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("UNSUPPORTED_PY"));
+        mvc.perform(get("/api/v1/acos/{aco}/participants.csv", ACO).param("performanceYear", "20x6").accept("text/csv"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.error").value("BAD_PARAMETER"));
+        mvc.perform(get("/api/v1/acos/{aco}/participants", ACO).accept("text/csv"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message", containsString("performanceYear is required")));
+        mvc.perform(get("/api/v1/acos/{aco}/participants", ACO).param("performanceYear", "2026").param("status", "NOPE")
+                        .accept("text/csv"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.error").value("BAD_PARAMETER"))
+                .andExpect(jsonPath("$.message", containsString("REQUIRED_NOT_SCORED, REQUIRED, EXCLUDED, SCORED, "
+                        + "EXCLUDED_VOLUNTARILY_REPORTED, ALL, NOT_COUNTED")));
+        mvc.perform(get("/api/v1/acos/{aco}/public-reports/{py}", ACO, "next"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("BAD_PARAMETER"));
+    }
+
+    @Test
+    void theStatusFilterIgnoresCase() throws Exception {
+        mvc.perform(get("/api/v1/acos/{aco}/participants", ACO).param("performanceYear", "2026")
+                        .param("status", "required_not_scored"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REQUIRED_NOT_SCORED"))
+                .andExpect(jsonPath("$.count").value(1));
+    }
+
+    @Test
+    void theParticipantsOfAnAcoOfWhichNothingWasReceivedAreA404LikeItsReport() throws Exception {
+        mvc.perform(get("/api/v1/acos/{aco}/public-reports/{py}", "A9999", 2026))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.*", hasSize(2)));
+        mvc.perform(get("/api/v1/acos/{aco}/participants", "A9999").param("performanceYear", "2026"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.*", hasSize(2)))
+                .andExpect(jsonPath("$.error").value("NOT_FOUND"))
+                .andExpect(jsonPath("$.message", containsString("A9999")));
+        mvc.perform(get("/api/v1/acos/{aco}/participants", "A9999").param("performanceYear", "2026").accept("text/csv"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.error").value("NOT_FOUND"));
+        mvc.perform(get("/api/v1/acos/{aco}/participants.csv", "A9999").param("performanceYear", "2026"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("NOT_FOUND"));
+    }
+
+    @Test
+    void anAcoKnownOnlyFromItsReportOrWithoutMatchesHasAnEmptyView() throws Exception {
+        mvc.perform(get("/api/v1/acos/{aco}/participants", APM_ONLY).param("performanceYear", "2026"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.count").value(0));
+        mvc.perform(get("/api/v1/acos/{aco}/participants", "FQHC1").param("performanceYear", "2026").param("status", "REQUIRED"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.count").value(0));
     }
 
     @Test
@@ -222,6 +299,36 @@ class ReportingWebTest {
 
         assertThat(exempt).contains("exempt").doesNotContain("<caption>Number of ACO participants");
         assertThat(py2025).contains("enforcement discretion", "<caption>Number of ACO participants");
+    }
+
+    @Test
+    void thePageAnswersBadParametersWithAnHtmlPageUnlessOnlyJsonIsAcceptable() throws Exception {
+        String unsupported = mvc.perform(get("/acos/{aco}/public-reporting/{py}", ACO, 2024).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(header().string("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"))
+                .andReturn().getResponse().getContentAsString();
+        String notAYear = mvc.perform(get("/acos/{aco}/public-reporting/{py}", ACO, "<b>x")
+                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andReturn().getResponse().getContentAsString();
+        mvc.perform(get("/acos/{aco}/public-reporting/{py}", ACO, "x").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.error").value("BAD_PARAMETER"));
+
+        assertThat(unsupported).startsWith("<!DOCTYPE html>").contains("<h1>Bad request</h1>", "2024 is not supported");
+        assertThat(notAYear).contains("must be a year").doesNotContain("<b>x");
+    }
+
+    @Test
+    void everyPageForbidsScriptsAndSniffing() throws Exception {
+        for (String[] request : new String[][] {{ACO, "2026"}, {"A9999", "2026"}, {ACO, "1999"}}) {
+            mvc.perform(get("/acos/{aco}/public-reporting/{py}", request[0], request[1]))
+                    .andExpect(header().string("Content-Security-Policy", PublicReportingPageController.CONTENT_SECURITY_POLICY))
+                    .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+        }
     }
 
     @Test
