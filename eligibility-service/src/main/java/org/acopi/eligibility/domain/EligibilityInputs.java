@@ -13,7 +13,9 @@ import org.acopi.events.HardshipDecision;
  * @param acoProfile the ACO's profile for the PY, or null while none has arrived
  * @param roster     the participation-list position (required)
  * @param facts      the TIN/NPI's QPP facts, or null while none have arrived
- * @param tinFacts   the newest QPP facts of any NPI of the TIN, carrying the TIN-level statuses, or null
+ * @param tinFacts   the newest QPP facts of any NPI of the TIN, or null; every facts record states its TIN's current
+ *                   TIN-level statuses (as QPP's eligibility data do), so the newest one decides them for the whole TIN,
+ *                   an empty list included
  * @param hardships  hardship decisions for this TIN/NPI or its whole TIN, any status, oldest arrival first; only the
  *                   newest per level and basis counts ({@link HardshipDecisions})
  */

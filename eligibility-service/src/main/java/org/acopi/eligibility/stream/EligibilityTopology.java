@@ -51,7 +51,10 @@ public final class EligibilityTopology {
     public static final String ROSTER_STORE = "roster-positions";
     /** Newest QPP facts per {py}:{tin}:{npi}. */
     public static final String FACTS_STORE = "clinician-facts";
-    /** Newest QPP facts statement about each TIN (its TIN-level statuses), per {py}:{tin}. */
+    /**
+     * Newest QPP facts record of any NPI of each TIN, per {py}:{tin}: every record states the TIN's current TIN-level
+     * statuses, so the newest decides them for every NPI of the TIN (an empty list clears them).
+     */
     public static final String TIN_FACTS_STORE = "tin-facts";
     /** Newest hardship decision per basis, per {py}:{tin}:{npi} and {py}:{tin}:*. */
     public static final String HARDSHIPS_STORE = "hardships";

@@ -304,6 +304,29 @@ class EligibilityTopologyTest {
     }
 
     @Test
+    void theTinsNewestFactsRecordDecidesItsStatusesEvenWhenEmpty() {
+        send(aco(2026).build());
+        send(roster(2026, NPI).build());
+        send(roster(2026, NPI_2).build());
+        send(facts(2026, NPI).setTinSpecialStatuses(List.of(SpecialStatus.SMALL_PRACTICE)).build());
+        send(facts(2026, NPI_2).setTinSpecialStatuses(List.of(SpecialStatus.SMALL_PRACTICE)).build());
+        assertThat(latest().values()).allSatisfy(e -> assertThat(e.getReasonCodes()).containsExactly(ReasonCodes.REWEIGHT_SMALL_PRACTICE));
+
+        // every record states the TIN's current statuses: a newer one of NPI_2 without them clears them for NPI too
+        send(facts(2026, NPI_2).setAsOf(T0.plusSeconds(60)).build());
+        Map<String, ParticipantEligibility> updated = latest();
+        assertThat(updated).containsOnlyKeys(key(2026, NPI), key(2026, NPI_2));
+        assertThat(updated.values()).allSatisfy(e -> assertThat(e.getReasonCodes()).containsExactly(ReasonCodes.REQUIRED));
+
+        // an NPI's own record older than the TIN's newest statement does not restore SMALL_PRACTICE
+        send(facts(2026, NPI).setTinSpecialStatuses(List.of(SpecialStatus.SMALL_PRACTICE)).setAsOf(T0.plusSeconds(30)).build());
+        assertThat(eligibility.readValuesToList()).as("NPI's own newer facts only").singleElement().satisfies(e -> {
+            assertThat(e.getNpi()).isEqualTo(NPI);
+            assertThat(e.getReasonCodes()).containsExactly(ReasonCodes.REQUIRED);
+        });
+    }
+
+    @Test
     void wholeTinHardshipAppliesToEveryNpiOfTheTin() {
         send(aco(2026).build());
         send(roster(2026, NPI).build());
