@@ -17,9 +17,9 @@ import org.bson.conversions.Bson;
 
 /**
  * One unordered bulk write of version-guarded {@code updateOne}s (filter: id and {@link #storedOlderThan}) for the read
- * models. An upsert whose filter does not match because another writer inserted the same document
- * between our read and our write fails with a duplicate key; it is then applied once more as a plain update, which
- * lands only if the stored version is still older. No transactions or sessions are needed.
+ * models. An upsert whose filter does not match because another writer inserted the same document between our read
+ * and our write fails with a duplicate key; it is then applied once more as a plain update, which lands only if the
+ * stored version is still older. No transactions or sessions are needed.
  */
 public final class VersionedUpserts {
 

@@ -8,8 +8,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What applying a batch of participant parts left to do: the ACOs and PYs whose public reports may have changed, and
- * the ACOs each moved participant left (both sorted), which stay marked on its document until their reports have been refreshed.
+ * What applying a batch of participant parts left to do: the ACOs and PYs whose public reports may have changed, and,
+ * by participant id, the ACOs each moved participant left, which stay marked on its document until their reports have
+ * been refreshed. Both sorted.
  */
 public record AppliedBatch(Set<AcoYear> acoYears, Map<String, List<String>> departures) {
 

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Repository;
  * The {@code participants} read model (design.md §6): one document per PY+TIN+NPI holding the latest MSSP PI
  * determination (42 CFR 425.507) and the latest final PI score, each with the Kafka record it came from, plus the
  * public-reporting status derived from both (pi-rules.md §8). Only find and unordered bulk {@code updateOne} with
- * {@code $set} are used, so the model works on any MongoDB and on mongo-java-server (no transactions or sessions).
+ * {@code $set}/{@code $unset} are used, so the model works on any MongoDB and on mongo-java-server (no transactions or sessions).
  *
  * <p>A batch is applied in two bulk writes. First each part is set only where the stored part is older (filter on its
  * version, {@link SourceVersion#isNewerThan}), so a duplicate, an older version or a redelivered record changes
@@ -229,5 +229,4 @@ public class ParticipantRepository {
     private void write(List<WriteModel<Document>> writes) {
         VersionedUpserts.bulkWrite(participants, writes);
     }
-
 }
