@@ -13,7 +13,11 @@ import static org.acopi.eligibility.Fixtures.roster;
 import static org.acopi.eligibility.Fixtures.tinHardship;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,6 +39,10 @@ import org.acopi.events.RosterStatus;
 import org.acopi.events.SpecialStatus;
 import org.acopi.support.deadletter.DeadLetters;
 import org.acopi.support.streams.StreamsSettings;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -136,6 +144,38 @@ class EligibilityTopologyTest {
         send(facts(2026).build());
         send(hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).build());
         assertThat(eligibility.isEmpty()).isTrue();
+    }
+
+    @Test
+    void factsAndHardshipsSentBeforeTheRosterAreUsedWhenItArrives() {
+        send(aco(2026).build());
+        send(facts(2026).setQpStatus(org.acopi.events.QpStatus.PARTIAL_QP).build());
+        send(hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.DENIED).build());
+        assertThat(eligibility.isEmpty()).isTrue();
+
+        send(roster(2026).build());
+        ParticipantEligibility e = eligibility.readValuesToList().stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(e.getFactsKnown()).isTrue();
+        assertThat(e.getReasonCodes()).containsExactly(ReasonCodes.PARTIAL_QP_SSP);
+        assertThat(e.getInputVersions()).containsEntry("facts", "snapshot=3;asOf=" + T0)
+                .containsKey("hardship." + NPI + ".DECERTIFIED_EHR");
+    }
+
+    @Test
+    void acoProfileArrivingAfterTheRosterReplacesTheDefaultAssumption() {
+        send(roster(2026).build());
+        send(facts(2026).build());
+        ParticipantEligibility assumed = latest().get(key(2026));
+        assertThat(assumed.getInputVersions()).containsEntry("acoProfile", "none");
+        assertThat(assumed.getExplanation()).contains("no ACO profile yet");
+
+        send(aco(2026).setProgram(org.acopi.events.Program.REACH).setTrack(null).build());
+        List<ParticipantEligibility> replaced = eligibility.readValuesToList();
+        assertThat(replaced).singleElement().satisfies(e -> {
+            assertThat(e.getReasonCodes()).containsExactly(ReasonCodes.NOT_MSSP);
+            assertThat(e.getInputVersions()).containsEntry("acoProfile", "updatedAt=" + T0);
+            assertThat(e.getExplanation()).doesNotContain("no ACO profile yet");
+        });
     }
 
     @Test
@@ -343,6 +383,46 @@ class EligibilityTopologyTest {
     }
 
     @Test
+    void approvedWholeTinHardshipAppliesDespiteTheNpisOwnDenial() {
+        requiredClinician();
+        send(hardship(2026, HardshipBasis.CEHRT_NOT_AVAILABLE, HardshipStatus.DENIED).build());
+        send(tinHardship(2026, HardshipBasis.CEHRT_NOT_AVAILABLE, HardshipStatus.APPROVED).setDecidedAt(T0.minusSeconds(60)).build());
+        ParticipantEligibility e = eligibility.readValuesToList().stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(e.getReasonCodes()).containsExactly("REWEIGHT_APP_CEHRT_NOT_AVAILABLE");
+        assertThat(e.getReweighting()).isEqualTo(ReweightingKind.APPLICATION_APPROVED);
+        assertThat(e.getInputVersions()).containsKeys("hardship." + NPI + ".CEHRT_NOT_AVAILABLE", "hardship.*.CEHRT_NOT_AVAILABLE");
+    }
+
+    @Test
+    void approvedBasesAtTinAndNpiLevelAreAllListed() {
+        requiredClinician();
+        send(tinHardship(2026, HardshipBasis.EXTREME_UNCONTROLLABLE, HardshipStatus.APPROVED).build());
+        send(hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.APPROVED).build());
+        ParticipantEligibility e = eligibility.readValuesToList().stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(e.getReasonCodes()).containsExactly("REWEIGHT_APP_INSUFFICIENT_INTERNET", "REWEIGHT_APP_EXTREME_UNCONTROLLABLE");
+        assertThat(e.getReweighting()).isEqualTo(ReweightingKind.APPLICATION_APPROVED);
+    }
+
+    @Test
+    void wholeTinHardshipNamingTheNpiAsStarApplies() {
+        send(aco(2026).build());
+        send(roster(2026, NPI).build());
+        send(roster(2026, NPI_2).build());
+        send(facts(2026, NPI).build());
+        send(facts(2026, NPI_2).build());
+        eligibility.readValuesToList();
+
+        HardshipDecision star = tinHardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).setNpi(EventKeys.WHOLE_TIN).build();
+        hardships.pipeInput(EventKeys.wholeTin(2026, TIN), star);
+        Map<String, ParticipantEligibility> updated = latest();
+        assertThat(updated).containsOnlyKeys(key(2026, NPI), key(2026, NPI_2));
+        assertThat(updated.values()).allSatisfy(e -> {
+            assertThat(e.getReasonCodes()).containsExactly("REWEIGHT_APP_DECERTIFIED_EHR");
+            assertThat(e.getInputVersions()).containsKey("hardship.*.DECERTIFIED_EHR");
+        });
+    }
+
+    @Test
     void allFqhcAcoProfileReevaluatesEveryClinicianOfTheAco() {
         send(aco(2026).build());
         send(roster(2026, NPI).build());
@@ -451,6 +531,54 @@ class EligibilityTopologyTest {
         assertThat(eligibility.isEmpty()).isTrue();
 
         requiredClinician();
+    }
+
+    @Test
+    void hardshipWithAnUnknownBasisSymbolIsDeadLetteredAndProcessingGoesOn() throws IOException {
+        TestInputTopic<String, byte[]> rawHardships = driver.createInputTopic(Topics.HARDSHIPS.name(), new StringSerializer(),
+                new ByteArraySerializer());
+        TestOutputTopic<String, byte[]> hardshipsDlt = driver.createOutputTopic(Topics.HARDSHIPS.deadLetterName(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        Schema newer = new Schema.Parser().parse(HardshipDecision.getClassSchema().toString()
+                .replace("\"DECERTIFIED_EHR\"]", "\"DECERTIFIED_EHR\",\"SOLAR_FLARE\"]"));
+        GenericRecord solarFlare = new GenericData.Record(newer);
+        solarFlare.put("eventId", "h-solar");
+        solarFlare.put("performanceYear", 2026);
+        solarFlare.put("tin", TIN);
+        solarFlare.put("npi", NPI);
+        solarFlare.put("level", new GenericData.EnumSymbol(newer.getField("level").schema(), "INDIVIDUAL"));
+        solarFlare.put("basis", new GenericData.EnumSymbol(newer.getField("basis").schema(), "SOLAR_FLARE"));
+        solarFlare.put("status", new GenericData.EnumSymbol(newer.getField("status").schema(), "APPROVED"));
+        solarFlare.put("decidedAt", T0.toEpochMilli());
+
+        // written by a producer on a schema version acopi does not know (its own fingerprint)
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer).encode(solarFlare);
+        byte[] newerSchemaBytes = new byte[encoded.remaining()];
+        encoded.get(newerSchemaBytes);
+        // or claiming the current schema's fingerprint with a symbol index the current schema does not have
+        byte[] currentHeader = Arrays.copyOf(Topics.HARDSHIPS.valueSerde().serializer().serialize(Topics.HARDSHIPS.name(),
+                hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).build()), 10);
+        byte[] outOfRangeSymbol = concat(currentHeader, Arrays.copyOfRange(newerSchemaBytes, 10, newerSchemaBytes.length));
+
+        rawHardships.pipeInput(key(2026), newerSchemaBytes);
+        rawHardships.pipeInput(key(2026), outOfRangeSymbol);
+
+        List<TestRecord<String, byte[]>> dead = hardshipsDlt.readRecordsToList();
+        assertThat(dead).extracting(r -> header(r, DeadLetters.REASON_HEADER)).containsExactly("UNKNOWN_SCHEMA_VERSION", "UNDECODABLE_BODY");
+        assertThat(dead).extracting(TestRecord::value).containsExactly(newerSchemaBytes, outOfRangeSymbol);
+        assertThat(dead).allSatisfy(r -> assertThat(header(r, DeadLetters.ORIGINAL_TOPIC_HEADER)).isEqualTo(Topics.HARDSHIPS.name()));
+        assertThat(eligibility.isEmpty()).isTrue();
+
+        requiredClinician();
+        send(hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).build());
+        assertThat(latest().get(key(2026)).getReasonCodes()).containsExactly("REWEIGHT_APP_DECERTIFIED_EHR");
+    }
+
+    static byte[] concat(byte[] first, byte[] second) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(first);
+        out.write(second);
+        return out.toByteArray();
     }
 
     @Test
