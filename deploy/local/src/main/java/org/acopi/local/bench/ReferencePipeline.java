@@ -12,6 +12,7 @@ import org.acopi.contracts.Topics;
 import org.acopi.eligibility.domain.EligibilityDecider;
 import org.acopi.eligibility.domain.EligibilityInputs;
 import org.acopi.eligibility.domain.EligibilityRules;
+import org.acopi.eligibility.domain.HardshipDecisions;
 import org.acopi.eligibility.domain.RosterPosition;
 import org.acopi.eligibility.domain.Versions;
 import org.acopi.events.AcoProfile;
@@ -62,7 +63,7 @@ public final class ReferencePipeline {
     private final Map<String, RosterPosition> roster = new TreeMap<>();
     private final Map<String, ClinicianFacts> facts = new HashMap<>();
     private final Map<String, ClinicianFacts> tinFacts = new HashMap<>();
-    private final Map<String, HardshipDecision> hardships = new HashMap<>();
+    private final Map<String, List<HardshipDecision>> hardships = new HashMap<>();
     private final Map<String, SubmissionVersion> submitterVersions = new HashMap<>();
     private final Map<String, EntitySubmissionScores> entityScores = new HashMap<>();
 
@@ -83,7 +84,7 @@ public final class ReferencePipeline {
             facts.merge(event.key(), f, Versions::newer);
             tinFacts.merge(EventKeys.tin(f.getPerformanceYear(), f.getTin()), f, Versions::newer);
         } else if (value instanceof HardshipDecision h) {
-            hardships.merge(event.key(), h, Versions::newer);
+            hardships.put(event.key(), HardshipDecisions.with(hardships.get(event.key()), h));
         } else if (value instanceof PiSubmission s) {
             submission(event.key(), s);
         } else {
@@ -136,9 +137,9 @@ public final class ReferencePipeline {
             String tin = latest.getTin();
             String npi = latest.getNpi();
             tins.add(tin);
-            List<HardshipDecision> decisions = new ArrayList<>(2);
-            addIfPresent(decisions, hardships.remove(entry.getKey()));
-            addIfPresent(decisions, hardships.get(EventKeys.wholeTin(py, tin)));
+            List<HardshipDecision> decisions = new ArrayList<>(hardships.getOrDefault(entry.getKey(), List.of()));
+            hardships.remove(entry.getKey());
+            decisions.addAll(hardships.getOrDefault(EventKeys.wholeTin(py, tin), List.of()));
             ParticipantEligibility e = decider.decide(new EligibilityInputs(profile, entry.getValue(),
                     facts.remove(entry.getKey()), tinFacts.get(EventKeys.tin(py, tin)), decisions));
             ClinicianStanding standing = org.acopi.scoring.stream.EventMapping.standing(e);

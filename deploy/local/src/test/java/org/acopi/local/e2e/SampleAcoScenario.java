@@ -120,6 +120,7 @@ abstract class SampleAcoScenario {
                 .setSubmittedAt(Instant.parse("2027-03-01T00:00:00Z")).build();
         corrections.add(send(Topics.SUBMISSIONS, keyOf(sample, Topics.SUBMISSIONS, older), resubmission));
         set(expected, "apmEntityScore.score", 73.42); // (1874 + 7×5) / 26
+        set(expected, "apmEntityScore.formula", "(100×1 + 96×1 + 95×8 + 90×3 + 88×7 + 67×1 + 0×5)/26 = 73.42");
         awaitReport(expected);
 
         // 3. G3's denied insufficient-internet hardship is approved on appeal: G3 leaves the required set
@@ -137,6 +138,7 @@ abstract class SampleAcoScenario {
         set(expected, "apmEntityScore.cliniciansCounted", 25);   // G3 reweighted without data: left out
         set(expected, "apmEntityScore.leftOutReweighted", 4);
         set(expected, "apmEntityScore.score", 76.36);            // 1909 / 25
+        set(expected, "apmEntityScore.formula", "(100×1 + 96×1 + 95×8 + 90×3 + 88×7 + 67×1 + 0×4)/25 = 76.36");
         awaitReport(expected);
 
         // 4. A9 leaves the participant list
@@ -152,6 +154,7 @@ abstract class SampleAcoScenario {
         set(expected, "apmEntityScore.cliniciansCounted", 24);
         set(expected, "apmEntityScore.cliniciansScored", 24);
         set(expected, "apmEntityScore.score", 75.58);            // (1909 − 95) / 24
+        set(expected, "apmEntityScore.formula", "(100×1 + 96×1 + 95×7 + 90×3 + 88×7 + 67×1 + 0×4)/24 = 75.58");
         JsonNode settled = awaitReport(expected);
 
         // 5. a late, older snapshot for A1 (snapshot 1, removed and below the LVT) changes nothing
@@ -224,16 +227,10 @@ abstract class SampleAcoScenario {
         return copy;
     }
 
-    private static void set(ObjectNode root, String path, double value) {
+    private static void set(ObjectNode root, String path, Object value) {
         String[] parts = path.split("\\.");
         ObjectNode parent = (ObjectNode) root.at("/" + String.join("/", java.util.Arrays.copyOf(parts, parts.length - 1)));
-        parent.put(parts[parts.length - 1], value);
-    }
-
-    private static void set(ObjectNode root, String path, int value) {
-        String[] parts = path.split("\\.");
-        ObjectNode parent = (ObjectNode) root.at("/" + String.join("/", java.util.Arrays.copyOf(parts, parts.length - 1)));
-        parent.put(parts[parts.length - 1], value);
+        parent.set(parts[parts.length - 1], JSON.valueToTree(value));
     }
 
     @SuppressWarnings("unchecked")
