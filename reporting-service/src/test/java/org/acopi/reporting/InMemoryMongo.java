@@ -6,9 +6,14 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** An in-JVM MongoDB wire-protocol server (mongo-java-server) and a client of it, for tests. */
-public final class InMemoryMongo implements AutoCloseable {
+/**
+ * An in-JVM MongoDB wire-protocol server (mongo-java-server) and a client of it, for tests. As a static
+ * {@code @RegisterExtension} field it is stopped after the test class.
+ */
+public final class InMemoryMongo implements AutoCloseable, AfterAllCallback {
 
     private final MongoServer server;
     private final MongoClient client;
@@ -37,5 +42,10 @@ public final class InMemoryMongo implements AutoCloseable {
     public void close() {
         client.close();
         server.shutdownNow();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

@@ -25,10 +25,9 @@ import org.acopi.reporting.publicreport.PublicReports;
 import org.acopi.reporting.publicreport.ReportMetrics;
 import org.acopi.support.deadletter.InvalidEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
@@ -36,30 +35,21 @@ class ReportingListenersTest {
 
     private static final String ACO = "A1001";
     private static final String ELIGIBILITY = Topics.PARTICIPANT_ELIGIBILITY.name();
-    private static InMemoryMongo mongo;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
 
     private ParticipantRepository participants;
     private PublicReports reports;
     private ReportingListeners listeners;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InMemoryMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void emptyDatabase() {
-        mongo.drop();
+        MONGO.drop();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         SourcePartitionChanges partitionChanges = new SourcePartitionChanges(registry);
-        PublicReportRepository reportRepository = new PublicReportRepository(mongo.database());
-        participants = new ParticipantRepository(mongo.database(), partitionChanges);
-        reports = new PublicReports(participants, new ApmEntityScoreRepository(mongo.database(), partitionChanges),
+        PublicReportRepository reportRepository = new PublicReportRepository(MONGO.database());
+        participants = new ParticipantRepository(MONGO.database(), partitionChanges);
+        reports = new PublicReports(participants, new ApmEntityScoreRepository(MONGO.database(), partitionChanges),
                 reportRepository, new ReportMetrics(registry, reportRepository));
         listeners = new ReportingListeners(reports);
     }

@@ -27,10 +27,9 @@ import org.acopi.reporting.InMemoryMongo;
 import org.acopi.reporting.SourcePartitionChanges;
 import org.acopi.reporting.VersionedUpserts;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ParticipantRepositoryTest {
 
@@ -38,36 +37,27 @@ class ParticipantRepositoryTest {
     private static final String ACO = "A1001";
     private static final String TIN = tin(1);
     private static final String NPI = npi(1);
-    private static InMemoryMongo mongo;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
 
     private ParticipantRepository repository;
     private SimpleMeterRegistry registry;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InMemoryMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void emptyDatabase() {
-        mongo.drop();
+        MONGO.drop();
         registry = new SimpleMeterRegistry();
-        repository = new ParticipantRepository(mongo.database(), new SourcePartitionChanges(registry));
+        repository = new ParticipantRepository(MONGO.database(), new SourcePartitionChanges(registry));
         repository.createIndexes();
     }
 
     private MongoCollection<Document> collection() {
-        return mongo.database().getCollection(ParticipantRepository.COLLECTION);
+        return MONGO.database().getCollection(ParticipantRepository.COLLECTION);
     }
 
     private List<Document> documents() {
         List<Document> docs = new ArrayList<>();
-        mongo.database().getCollection(ParticipantRepository.COLLECTION).find().sort(Sorts.ascending("_id")).into(docs);
+        MONGO.database().getCollection(ParticipantRepository.COLLECTION).find().sort(Sorts.ascending("_id")).into(docs);
         return docs;
     }
 
@@ -289,7 +279,7 @@ class ParticipantRepositoryTest {
                 delivered.add(produced.get(random.nextInt(produced.size())));
             }
             Collections.shuffle(delivered, random);
-            mongo.drop();
+            MONGO.drop();
             int i = 0;
             while (i < delivered.size()) {
                 int size = 1 + random.nextInt(6);
@@ -332,7 +322,7 @@ class ParticipantRepositoryTest {
 
     @Test
     void anUpsertThatLosesTheInsertRaceToANewerVersionIsIgnored() {
-        var collection = mongo.database().getCollection("race");
+        var collection = MONGO.database().getCollection("race");
         collection.insertOne(new Document("_id", "k").append("version", new Document("offset", 7L)).append("value", "newer"));
         List<WriteModel<Document>> stale = List.of(new UpdateOneModel<>(
                 Filters.and(Filters.eq("_id", "k"), Filters.or(Filters.exists("version.offset", false), Filters.lt("version.offset", 5L))),
@@ -350,7 +340,7 @@ class ParticipantRepositoryTest {
 
     @Test
     void anUpsertThatLosesTheInsertRaceToTheOtherPartStillLands() {
-        var collection = mongo.database().getCollection("race");
+        var collection = MONGO.database().getCollection("race");
         collection.insertOne(new Document("_id", "k").append("score", new Document("offset", 3L)));
         List<WriteModel<Document>> late = List.of(new UpdateOneModel<>(
                 Filters.and(Filters.eq("_id", "k"), Filters.or(

@@ -16,17 +16,17 @@ import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.participants.ParticipantRepository;
 import org.acopi.reporting.participants.SourceVersion;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PublicReportsTest {
 
     private static final int PY = 2026;
     private static final String ACO = "A1001";
     private static final AcoYear ACO_YEAR = new AcoYear(ACO, PY);
-    private static InMemoryMongo mongo;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
 
     private ParticipantRepository participants;
     private ApmEntityScoreRepository apmEntityScores;
@@ -35,24 +35,14 @@ class PublicReportsTest {
     private SimpleMeterRegistry registry;
     private ReportMetrics metrics;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InMemoryMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void emptyDatabase() {
-        mongo.drop();
+        MONGO.drop();
         registry = new SimpleMeterRegistry();
         SourcePartitionChanges partitionChanges = new SourcePartitionChanges(registry);
-        participants = new ParticipantRepository(mongo.database(), partitionChanges);
-        apmEntityScores = new ApmEntityScoreRepository(mongo.database(), partitionChanges);
-        reportRepository = new PublicReportRepository(mongo.database());
+        participants = new ParticipantRepository(MONGO.database(), partitionChanges);
+        apmEntityScores = new ApmEntityScoreRepository(MONGO.database(), partitionChanges);
+        reportRepository = new PublicReportRepository(MONGO.database());
         metrics = new ReportMetrics(registry, reportRepository);
         reports = new PublicReports(participants, apmEntityScores, reportRepository, metrics);
     }
@@ -100,7 +90,7 @@ class PublicReportsTest {
 
         assertThat(reports.find(ACO_YEAR).orElseThrow().providersSuppliers().activeRoster()).isZero();
         assertThat(reports.find(new AcoYear("A2002", PY)).orElseThrow().providersSuppliers().activeRoster()).isEqualTo(1);
-        assertThat(mongo.database().getCollection(ParticipantRepository.COLLECTION).find().first()).doesNotContainKey("leftAcoIds");
+        assertThat(MONGO.database().getCollection(ParticipantRepository.COLLECTION).find().first()).doesNotContainKey("leftAcoIds");
     }
 
     @Test
@@ -211,7 +201,7 @@ class PublicReportsTest {
     @Test
     void gaugesOfReportsNoLongerStoredAreRemoved() {
         apply(List.of(eligibility(ACO).update(PY, tin(1), npi(1)), eligibility("A2002").update(PY, tin(2), npi(2))));
-        mongo.database().getCollection(PublicReportRepository.COLLECTION).deleteOne(new Document("_id", "A2002:" + PY));
+        MONGO.database().getCollection(PublicReportRepository.COLLECTION).deleteOne(new Document("_id", "A2002:" + PY));
 
         metrics.refresh();
 
@@ -241,6 +231,6 @@ class PublicReportsTest {
     }
 
     private Document storedReport() {
-        return mongo.database().getCollection(PublicReportRepository.COLLECTION).find().first();
+        return MONGO.database().getCollection(PublicReportRepository.COLLECTION).find().first();
     }
 }
