@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.acopi.contracts.Identifiers;
+import org.acopi.events.AcoProfile;
+import org.acopi.events.Program;
+import org.acopi.events.Track;
+import org.acopi.reporting.acoprofile.AcoProfileSummary;
 import org.acopi.reporting.participants.CandidateScore;
 import org.acopi.reporting.participants.EligibilityPart;
 import org.acopi.reporting.participants.Participant;
@@ -11,11 +15,12 @@ import org.acopi.reporting.participants.ParticipantUpdate;
 import org.acopi.reporting.participants.ScorePart;
 import org.acopi.reporting.participants.SourceVersion;
 
-/** Builders of participants and their parts for tests. */
+/** Builders of participants, their parts and ACO profiles for tests. */
 public final class Fixtures {
 
     public static final String ELIGIBILITY_TOPIC = "acopi.participant-eligibility.v1";
     public static final String SCORES_TOPIC = "acopi.clinician-scores.v1";
+    public static final String PROFILES_TOPIC = "acopi.aco-profiles.v1";
     public static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
     private Fixtures() {
@@ -46,6 +51,23 @@ public final class Fixtures {
     public static Participant participant(int py, String tin, String npi, Eligibility eligibility, Score score) {
         return new Participant(Participant.id(py, tin, npi), py, tin, npi,
                 eligibility == null ? null : eligibility.build(), score == null ? null : score.build());
+    }
+
+    /** The PY2026 profile of an MSSP ENHANCED ACO updated {@code minutes} after T0, as stored from record {@code offset}. */
+    public static AcoProfileSummary profile(String acoId, String legalName, long minutes, long offset) {
+        return new AcoProfileSummary(acoId, 2026, legalName, "MSSP", "ENHANCED", false, reportingUrl(acoId),
+                T0.plusSeconds(60 * minutes), new SourceVersion(PROFILES_TOPIC, 0, offset, T0.plusSeconds(offset)));
+    }
+
+    /** The AcoProfile event of an MSSP ENHANCED ACO. */
+    public static AcoProfile profileEvent(String acoId, int py, String legalName, Instant updatedAt) {
+        return AcoProfile.newBuilder().setAcoId(acoId).setPerformanceYear(py).setLegalName(legalName)
+                .setProgram(Program.MSSP).setTrack(Track.ENHANCED).setPublicReportingUrl(reportingUrl(acoId))
+                .setUpdatedAt(updatedAt).build();
+    }
+
+    public static String reportingUrl(String acoId) {
+        return "https://aco.example/" + acoId + "/public-reporting";
     }
 
     /** A builder of a determination; defaults: active, required (REQUIRED), enforced, no reweighting, offset 1. */

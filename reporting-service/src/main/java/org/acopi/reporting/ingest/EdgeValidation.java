@@ -8,8 +8,8 @@ import org.acopi.support.deadletter.InvalidEventException;
 /**
  * Contract checks on every consumed event before it reaches a read model (design.md §4, docs/conventions.md "Bad
  * input"): TIN (9 digits), NPI (10 digits with the Luhn check), a PY with public-reporting rules (PY2025+), an ACO id,
- * a key matching the value, and scores on the 0–100 PI scale. A failure carries a stable reason code and a message
- * in which no TIN appears in full.
+ * a key matching the value, scores on the 0–100 PI scale, and the legal name an ACO publishes under (42 CFR 425.308).
+ * A failure carries a stable reason code and a message in which no TIN appears in full.
  */
 final class EdgeValidation {
 
@@ -19,6 +19,7 @@ final class EdgeValidation {
     static final String MISSING_ACO_ID = "MISSING_ACO_ID";
     static final String KEY_MISMATCH = "KEY_MISMATCH";
     static final String INVALID_SCORE = "INVALID_SCORE";
+    static final String MISSING_LEGAL_NAME = "MISSING_LEGAL_NAME";
 
     private EdgeValidation() {
     }
@@ -52,6 +53,12 @@ final class EdgeValidation {
     static void score(Double score) {
         if (score != null && (score.isNaN() || score < 0 || score > 100)) {
             throw new InvalidEventException(INVALID_SCORE, "PI score " + score + " is outside 0-100");
+        }
+    }
+
+    static void legalName(String legalName) {
+        if (legalName == null || legalName.isBlank()) {
+            throw new InvalidEventException(MISSING_LEGAL_NAME, "the ACO profile has no legal name");
         }
     }
 

@@ -1,9 +1,11 @@
 package org.acopi.reporting.ingest;
 
 import java.time.Instant;
+import org.acopi.events.AcoProfile;
 import org.acopi.events.ApmEntityScore;
 import org.acopi.events.ClinicianScore;
 import org.acopi.events.ParticipantEligibility;
+import org.acopi.reporting.acoprofile.AcoProfileSummary;
 import org.acopi.reporting.participants.CandidateScore;
 import org.acopi.reporting.participants.EligibilityPart;
 import org.acopi.reporting.participants.ParticipantUpdate;
@@ -52,6 +54,15 @@ public final class EventMapping {
         return new ApmEntityScoreSummary(s.getAcoId(), s.getPerformanceYear(), s.getMethod().name(), s.getScore(),
                 s.getCliniciansCounted(), s.getCliniciansScored(), s.getLeftOutReweighted(), s.getEntitySubmissionId(),
                 s.getFormula(), s.getReasonCodes(), s.getRulesVersion(), version(record));
+    }
+
+    static AcoProfileSummary acoProfile(ConsumerRecord<String, ?> record) {
+        AcoProfile p = (AcoProfile) record.value();
+        EdgeValidation.acoYear(record.key(), p.getPerformanceYear(), p.getAcoId());
+        EdgeValidation.legalName(p.getLegalName());
+        return new AcoProfileSummary(p.getAcoId(), p.getPerformanceYear(), p.getLegalName(), p.getProgram().name(),
+                p.getTrack() == null ? null : p.getTrack().name(), p.getAllFqhcRhc(), p.getPublicReportingUrl(),
+                p.getUpdatedAt(), version(record));
     }
 
     private static SourceVersion version(ConsumerRecord<String, ?> record) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.acopi.reporting.acoprofile.AcoProfileRepository;
 import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
 import org.acopi.reporting.publicreport.PublicReports;
 import org.acopi.support.deadletter.InvalidEventException;
@@ -18,15 +19,19 @@ import org.springframework.stereotype.Component;
  * The batch listeners (consumer group {@code acopi-reporting}) that keep the read models of design.md §6 from the
  * MSSP PI determinations (42 CFR 425.507), the clinicians' final PI scores and the APM entity PI scores. Per batch:
  * validate each record at the edge, one bulk write of the participants (or APM entity scores), then recompute the
- * public reports of the ACOs touched. A bad record is dead-lettered alone: the records before it are applied first.
+ * public reports of the ACOs touched. The ACO profiles, which give the legal name an ACO publishes its page under
+ * (42 CFR 425.308), are stored alone: no report depends on them. A bad record is dead-lettered alone: the records
+ * before it are applied first.
  */
 @Component
 class ReportingListeners {
 
     private final PublicReports reports;
+    private final AcoProfileRepository profiles;
 
-    ReportingListeners(PublicReports reports) {
+    ReportingListeners(PublicReports reports, AcoProfileRepository profiles) {
         this.reports = reports;
+        this.profiles = profiles;
     }
 
     @KafkaListener(id = "reporting-participant-eligibility", idIsGroup = false, batch = "true",
@@ -45,6 +50,12 @@ class ReportingListeners {
             topics = "#{T(org.acopi.contracts.Topics).APM_ENTITY_SCORES.name()}")
     void onApmEntityScores(List<ConsumerRecord<String, Object>> records) {
         consume(records, EventMapping::apmEntityScore, reports::applyApmEntityScores);
+    }
+
+    @KafkaListener(id = "reporting-aco-profiles", idIsGroup = false, batch = "true",
+            topics = "#{T(org.acopi.contracts.Topics).ACO_PROFILES.name()}")
+    void onAcoProfiles(List<ConsumerRecord<String, Object>> records) {
+        consume(records, EventMapping::acoProfile, profiles::apply);
     }
 
     private static <T> void consume(List<ConsumerRecord<String, Object>> records,

@@ -25,6 +25,7 @@ class EdgeValidationTest {
         assertThatCode(() -> EdgeValidation.acoYear("A1:2025", 2025, "A1")).doesNotThrowAnyException();
         assertThatCode(() -> EdgeValidation.score(0.0)).doesNotThrowAnyException();
         assertThatCode(() -> EdgeValidation.score(null)).doesNotThrowAnyException();
+        assertThatCode(() -> EdgeValidation.legalName("Lakeshore Health Partners ACO, LLC")).doesNotThrowAnyException();
     }
 
     @Test
@@ -37,6 +38,8 @@ class EdgeValidationTest {
         rejected(EdgeValidation.KEY_MISMATCH, () -> EdgeValidation.acoYear("A2:2026", 2026, "A1"));
         rejected(EdgeValidation.INVALID_SCORE, () -> EdgeValidation.score(100.5));
         rejected(EdgeValidation.INVALID_SCORE, () -> EdgeValidation.score(Double.NaN));
+        rejected(EdgeValidation.MISSING_LEGAL_NAME, () -> EdgeValidation.legalName(" \t"));
+        rejected(EdgeValidation.MISSING_LEGAL_NAME, () -> EdgeValidation.legalName(null));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.acopi.reporting.ingest;
 
 import static org.acopi.reporting.Fixtures.npi;
+import static org.acopi.reporting.Fixtures.profileEvent;
 import static org.acopi.reporting.Fixtures.tin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +16,10 @@ import org.acopi.events.ClinicianScore;
 import org.acopi.events.ParticipantEligibility;
 import org.acopi.events.ReweightingKind;
 import org.acopi.events.RosterStatus;
+import org.acopi.reporting.Fixtures;
 import org.acopi.reporting.InMemoryMongo;
 import org.acopi.reporting.SourcePartitionChanges;
+import org.acopi.reporting.acoprofile.AcoProfileRepository;
 import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.participants.ParticipantRepository;
 import org.acopi.reporting.publicreport.ApmEntityScoreRepository;
@@ -40,6 +43,7 @@ class ReportingListenersTest {
 
     private ParticipantRepository participants;
     private PublicReports reports;
+    private AcoProfileRepository profiles;
     private ReportingListeners listeners;
 
     @BeforeEach
@@ -51,7 +55,8 @@ class ReportingListenersTest {
         participants = new ParticipantRepository(MONGO.database(), partitionChanges);
         reports = new PublicReports(participants, new ApmEntityScoreRepository(MONGO.database(), partitionChanges),
                 reportRepository, new ReportMetrics(registry, reportRepository));
-        listeners = new ReportingListeners(reports);
+        profiles = new AcoProfileRepository(MONGO.database());
+        listeners = new ReportingListeners(reports, profiles);
     }
 
     private static ParticipantEligibility eligibility(String tin, String npi) {
@@ -112,5 +117,45 @@ class ReportingListenersTest {
         assertThat(report.providersSuppliers().requiredNotScored()).isEqualTo(2);
         assertThat(report.apmEntityScore().method()).isEqualTo("REWEIGHTED");
         assertThat(report.apmEntityScore().score()).isNull();
+    }
+
+    private static ConsumerRecord<String, Object> profileRecord(long offset, String key, String legalName, long minutes) {
+        String[] acoYear = key.split(":");
+        return record(Topics.ACO_PROFILES.name(), offset, key, profileEvent(acoYear[0], Integer.parseInt(acoYear[1]), legalName,
+                Fixtures.T0.plusSeconds(60 * minutes)));
+    }
+
+    @Test
+    void aBadProfileIsReportedAtItsIndexWithItsReasonAfterTheProfilesBeforeItAreStored() {
+        String[][] bad = {{"A1001:2026", " ", EdgeValidation.MISSING_LEGAL_NAME}, {"A1001:2024", "Name", EdgeValidation.UNSUPPORTED_PY}};
+        for (String[] b : bad) {
+            List<ConsumerRecord<String, Object>> batch = List.of(profileRecord(0, "A2002:2026", "Harbor ACO", 0),
+                    profileRecord(1, b[0], b[1], 0), profileRecord(2, "A3003:2026", "Bayview ACO", 0));
+
+            assertThatThrownBy(() -> listeners.onAcoProfiles(batch))
+                    .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                        assertThat(e.getIndex()).isEqualTo(1);
+                        assertThat(e.getCause()).isInstanceOfSatisfying(InvalidEventException.class,
+                                invalid -> assertThat(invalid.reasonCode()).isEqualTo(b[2]));
+                    });
+        }
+        ConsumerRecord<String, Object> wrongKey = record(Topics.ACO_PROFILES.name(), 3, "A9999:2026",
+                profileEvent(ACO, 2026, "Name", Fixtures.T0));
+        assertThatThrownBy(() -> listeners.onAcoProfiles(List.of(wrongKey)))
+                .hasCauseInstanceOf(InvalidEventException.class).hasMessageContaining("does not match");
+
+        assertThat(profiles.find(new AcoYear("A2002", 2026))).map(p -> p.legalName()).contains("Harbor ACO");
+        assertThat(profiles.find(new AcoYear("A3003", 2026))).isEmpty();
+        assertThat(profiles.find(new AcoYear(ACO, 2026))).isEmpty();
+    }
+
+    @Test
+    void profilesAreKeptByUpdateTimeAndRecomputeNoReport() {
+        listeners.onAcoProfiles(List.of(profileRecord(0, "A1001:2026", "Lakeshore Health Partners ACO, LLC", 10)));
+        listeners.onAcoProfiles(List.of(profileRecord(1, "A1001:2026", "Lakeshore ACO (old name)", 5)));
+        listeners.onAcoProfiles(List.of(profileRecord(0, "A1001:2026", "Lakeshore Health Partners ACO, LLC", 10)));
+
+        assertThat(profiles.find(new AcoYear(ACO, 2026))).map(p -> p.legalName()).contains("Lakeshore Health Partners ACO, LLC");
+        assertThat(reports.find(new AcoYear(ACO, 2026))).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package org.acopi.reporting.ingest;
 
 import static org.acopi.reporting.Fixtures.npi;
+import static org.acopi.reporting.Fixtures.profileEvent;
 import static org.acopi.reporting.Fixtures.tin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.acopi.contracts.EventKeys;
 import org.acopi.contracts.Topic;
 import org.acopi.contracts.Topics;
+import org.acopi.events.AcoProfile;
 import org.acopi.events.ApmEntityScore;
 import org.acopi.events.ApmEntityScoreMethod;
 import org.acopi.events.ClinicianScore;
@@ -26,7 +28,9 @@ import org.acopi.events.LevelScore;
 import org.acopi.events.ParticipantEligibility;
 import org.acopi.events.ReweightingKind;
 import org.acopi.events.RosterStatus;
+import org.acopi.reporting.Fixtures;
 import org.acopi.reporting.InMemoryMongo;
+import org.acopi.reporting.acoprofile.AcoProfileRepository;
 import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.publicreport.PublicReport;
 import org.acopi.reporting.publicreport.PublicReports;
@@ -54,9 +58,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The running service on a real (embedded, KRaft) broker and mongo-java-server: determinations, scores and the APM
- * entity score produced to their topics, with duplicates and bad records, end in the public report; bad records end
- * in their dead-letter topics with a stable reason.
+ * The running service on a real (embedded, KRaft) broker and mongo-java-server: determinations, scores, the APM
+ * entity score and the ACO profile produced to their topics, with duplicates and bad records, end in the public report;
+ * bad records end in their dead-letter topics with a stable reason.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -69,6 +73,9 @@ class ReportingServiceKafkaTest {
 
     @Autowired
     private PublicReports reports;
+
+    @Autowired
+    private AcoProfileRepository profiles;
 
     @Autowired
     private MockMvc mvc;
@@ -87,8 +94,10 @@ class ReportingServiceKafkaTest {
     }
 
     @Test
-    void eventsOnTheThreeTopicsEndInThePublicReportAndBadRecordsInTheirDeadLetterTopics() throws Exception {
+    void eventsOnTheFourTopicsEndInThePublicReportAndBadRecordsInTheirDeadLetterTopics() throws Exception {
         try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, Topics.ACO_PROFILES, profileEvent(ACO, PY, "Lakeshore Health Partners ACO, LLC", Fixtures.T0));
+            send(producer, Topics.ACO_PROFILES, profileEvent(ACO, PY, "", Fixtures.T0.plusSeconds(60)));
             send(producer, Topics.PARTICIPANT_ELIGIBILITY, eligibility(1, 1, true, "REQUIRED"));
             send(producer, Topics.PARTICIPANT_ELIGIBILITY, eligibility(1, 2, true, "REQUIRED"));
             send(producer, Topics.PARTICIPANT_ELIGIBILITY, eligibility(1, 3, false, "REWEIGHT_SMALL_PRACTICE"));
@@ -120,6 +129,8 @@ class ReportingServiceKafkaTest {
                 .andExpect(jsonPath("$.providersSuppliers.earnedPiScore").value(3))
                 .andExpect(jsonPath("$.apmEntityScore.score").value(51.67))
                 .andExpect(jsonPath("$.apmEntityScore.method").value("ROLLED_UP"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> profiles.find(new AcoYear(ACO, PY))
+                .map(p -> p.legalName()).orElse("").equals("Lakeshore Health Partners ACO, LLC"));
 
         try (KafkaProducer<String, byte[]> producer = producer()) {
             send(producer, Topics.PARTICIPANT_ELIGIBILITY, ParticipantEligibility.newBuilder(eligibility(2, 4, true, "QP_SSP_ONLY"))
@@ -133,8 +144,9 @@ class ReportingServiceKafkaTest {
         assertThat(corrected.participants().activeRoster()).isEqualTo(1);
         assertThat(corrected.participants().metRequirementNotExcluded()).isEqualTo(1);
 
-        Map<String, String> reasons = deadLetterReasons(2);
+        Map<String, String> reasons = deadLetterReasons(3);
         assertThat(reasons).containsEntry(Topics.PARTICIPANT_ELIGIBILITY.deadLetterName(), EdgeValidation.INVALID_TIN);
+        assertThat(reasons).containsEntry(Topics.ACO_PROFILES.deadLetterName(), EdgeValidation.MISSING_LEGAL_NAME);
         assertThat(reasons).containsEntry(Topics.CLINICIAN_SCORES.deadLetterName(), "UNDECODABLE_HEADER");
         assertThat(Metrics.globalRegistry.find("acopi.events.processed")
                 .tag("topic", Topics.CLINICIAN_SCORES.name()).counter().count()).isGreaterThanOrEqualTo(4);
@@ -156,7 +168,8 @@ class ReportingServiceKafkaTest {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<String, String> reasons = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.PARTICIPANT_ELIGIBILITY.deadLetterName(), Topics.CLINICIAN_SCORES.deadLetterName()));
+            consumer.subscribe(List.of(Topics.PARTICIPANT_ELIGIBILITY.deadLetterName(), Topics.CLINICIAN_SCORES.deadLetterName(),
+                    Topics.ACO_PROFILES.deadLetterName()));
             List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
@@ -184,6 +197,8 @@ class ReportingServiceKafkaTest {
             key = EventKeys.clinician(e.getPerformanceYear(), e.getTin(), e.getNpi());
         } else if (value instanceof ClinicianScore s) {
             key = EventKeys.clinician(s.getPerformanceYear(), s.getTin(), s.getNpi());
+        } else if (value instanceof AcoProfile p) {
+            key = EventKeys.acoYear(p.getAcoId(), p.getPerformanceYear());
         } else {
             ApmEntityScore a = (ApmEntityScore) value;
             key = EventKeys.acoYear(a.getAcoId(), a.getPerformanceYear());
