@@ -3,6 +3,8 @@ package org.acopi.reporting.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.acopi.reporting.acoprofile.AcoProfileRepository;
+import org.acopi.reporting.acoprofile.AcoProfileSummary;
 import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
 import org.acopi.reporting.publicreport.ComputedFrom;
@@ -19,15 +21,19 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/acos/{acoId}/public-reports/{performanceYear}}: an ACO's Promoting Interoperability
  * public-reporting counts for a PY (42 CFR 425.308(b)(9); pi-rules.md §8), at TIN/NPI ({@code providersSuppliers})
- * and TIN ({@code participants}) level, with its APM entity PI score and the versions they were computed from.
+ * and TIN ({@code participants}) level, with its APM entity PI score and the versions they were computed from, and
+ * the ACO's profile ({@code aco}: the legal name it publishes under, 42 CFR 425.308), read from {@code aco_profiles}
+ * when the request is served.
  */
 @RestController
 class PublicReportController {
 
     private final PublicReports reports;
+    private final AcoProfileRepository profiles;
 
-    PublicReportController(PublicReports reports) {
+    PublicReportController(PublicReports reports, AcoProfileRepository profiles) {
         this.reports = reports;
+        this.profiles = profiles;
     }
 
     @GetMapping(path = "/api/v1/acos/{acoId}/public-reports/{performanceYear}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -38,7 +44,8 @@ class PublicReportController {
         }
         AcoYear acoYear = AcoYearParameters.of(acoId, performanceYear);
         return reports.find(acoYear)
-                .<ResponseEntity<?>>map(report -> ResponseEntity.ok(PublicReportJson.of(report)))
+                .<ResponseEntity<?>>map(report -> ResponseEntity.ok(
+                        PublicReportJson.of(report, profiles.find(acoYear).orElse(null))))
                 .orElseGet(() -> AcoYearParameters.notFound("public report", acoYear).json());
     }
 
@@ -46,6 +53,7 @@ class PublicReportController {
     record PublicReportJson(
             String acoId,
             int performanceYear,
+            AcoJson aco,
             boolean enforced,
             boolean exempt,
             String exemptReason,
@@ -55,10 +63,18 @@ class PublicReportController {
             Instant asOf,
             ComputedFrom computedFrom) {
 
-        static PublicReportJson of(PublicReport r) {
-            return new PublicReportJson(r.acoId(), r.performanceYear(), r.enforced(), r.exempt(), r.exemptReason(),
-                    r.providersSuppliers(), r.participants(), ApmEntityScoreJson.of(r.apmEntityScore()), r.asOf(),
-                    r.computedFrom());
+        static PublicReportJson of(PublicReport r, AcoProfileSummary profile) {
+            return new PublicReportJson(r.acoId(), r.performanceYear(), AcoJson.of(profile), r.enforced(), r.exempt(),
+                    r.exemptReason(), r.providersSuppliers(), r.participants(), ApmEntityScoreJson.of(r.apmEntityScore()),
+                    r.asOf(), r.computedFrom());
+        }
+    }
+
+    /** The ACO's profile, null until one has been received. */
+    record AcoJson(String legalName, String program, String track, String publicReportingUrl) {
+
+        static AcoJson of(AcoProfileSummary p) {
+            return p == null ? null : new AcoJson(p.legalName(), p.program(), p.track(), p.publicReportingUrl());
         }
     }
 

@@ -3,15 +3,16 @@ package org.acopi.reporting.web;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.acopi.reporting.acoprofile.AcoProfileSummary;
 import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
 import org.acopi.reporting.publicreport.PublicCounts;
 import org.acopi.reporting.publicreport.PublicReport;
 
 /**
- * The public-reporting page an ACO can publish as is (42 CFR 425.308(b)(9), PY2025+): the three Promoting
- * Interoperability counts for ACO participants (TINs) and ACO providers/suppliers (TIN/NPIs), and the APM entity PI
- * score. Plain, accessible HTML (language, headings, captioned tables with header scopes), inline CSS only, no script,
- * no external asset; every value is escaped.
+ * The public-reporting page an ACO can publish as is (42 CFR 425.308(b)(9), PY2025+): headed with the ACO's legal name
+ * (42 CFR 425.308), the three Promoting Interoperability counts for ACO participants (TINs) and ACO providers/suppliers
+ * (TIN/NPIs), and the APM entity PI score. Plain, accessible HTML (language, headings, captioned tables with header
+ * scopes), inline CSS only, no script, no external asset; every value is escaped.
  */
 final class PublicReportingPage {
 
@@ -24,6 +25,7 @@ final class PublicReportingPage {
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:#1b1b1b;\
             background:#fff;margin:0 auto;max-width:60rem;padding:1rem 1.5rem}
             h1{font-size:1.6rem;margin-bottom:.25rem}h2{font-size:1.25rem;margin-top:2rem}
+            .aco-id{font-size:1rem;font-weight:400;color:#454545;white-space:nowrap}
             table{border-collapse:collapse;width:100%;margin:1rem 0}
             caption{text-align:left;font-weight:600;padding:.5rem 0}
             th,td{border:1px solid #71767a;padding:.5rem .75rem;text-align:left;vertical-align:top}
@@ -35,14 +37,17 @@ final class PublicReportingPage {
     private PublicReportingPage() {
     }
 
-    static String render(PublicReport report) {
-        String acoId = Html.escape(report.acoId());
+    /** The page of a report; {@code profile} is null while no profile of the ACO has been received. */
+    static String render(PublicReport report, AcoProfileSummary profile) {
+        String acoId = "ACO " + report.acoId();
         int py = report.performanceYear();
+        String subject = "Promoting Interoperability public reporting, performance year " + py;
+        String name = profile == null ? acoId : profile.legalName() + " (" + acoId + ")";
+        String heading = profile == null ? Html.escape(acoId)
+                : Html.escape(profile.legalName()) + " <span class=\"aco-id\">(" + Html.escape(acoId) + ")</span>";
         StringBuilder html = new StringBuilder(4096);
-        head(html, "Promoting Interoperability public reporting – ACO " + report.acoId() + ", performance year " + py);
-        html.append("<main>\n<h1>Promoting Interoperability public reporting</h1>\n")
-                .append("<p>ACO <strong>").append(acoId)
-                .append("</strong>, performance year ").append(py).append(".</p>\n");
+        head(html, name + ": " + subject);
+        html.append("<main>\n<h1>").append(heading).append("</h1>\n<p>").append(Html.escape(subject)).append(".</p>\n");
         if (report.exempt()) {
             html.append("<p class=\"notice\">").append(Html.escape(exemption(report.exemptReason()))).append("</p>\n");
         } else {

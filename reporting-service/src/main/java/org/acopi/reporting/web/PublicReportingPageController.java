@@ -3,6 +3,7 @@ package org.acopi.reporting.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.acopi.reporting.acoprofile.AcoProfileRepository;
 import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.publicreport.PublicReports;
 import org.acopi.reporting.web.AcoYearParameters.Problem;
@@ -18,9 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /acos/{acoId}/public-reporting/{performanceYear}}: the server-rendered public-reporting page of an ACO
- * for a PY (42 CFR 425.308(b)(9); pi-rules.md §8), ready to publish on the ACO's public-reporting web page. Every
- * answer is a small HTML page (a 400 for bad parameters is JSON only when HTML is not acceptable to the client), sent
- * with a Content-Security-Policy that allows the inline style and nothing else, and {@code nosniff}.
+ * for a PY (42 CFR 425.308(b)(9); pi-rules.md §8), ready to publish on the ACO's public-reporting web page, headed
+ * with the ACO's legal name from its profile (its id while no profile has been received). Every answer is a small HTML
+ * page (a 400 for bad parameters is JSON only when HTML is not acceptable to the client), sent with a
+ * Content-Security-Policy that allows the inline style and nothing else, and {@code nosniff}.
  */
 @RestController
 class PublicReportingPageController {
@@ -29,9 +31,11 @@ class PublicReportingPageController {
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final PublicReports reports;
+    private final AcoProfileRepository profiles;
 
-    PublicReportingPageController(PublicReports reports) {
+    PublicReportingPageController(PublicReports reports, AcoProfileRepository profiles) {
         this.reports = reports;
+        this.profiles = profiles;
     }
 
     @GetMapping(path = "/acos/{acoId}/public-reporting/{performanceYear}")
@@ -45,7 +49,8 @@ class PublicReportingPageController {
         }
         AcoYear acoYear = AcoYearParameters.of(acoId, performanceYear);
         return reports.find(acoYear)
-                .map(report -> html(HttpStatus.OK, PublicReportingPage.render(report)))
+                .map(report -> html(HttpStatus.OK,
+                        PublicReportingPage.render(report, profiles.find(acoYear).orElse(null))))
                 .orElseGet(() -> html(HttpStatus.NOT_FOUND, PublicReportingPage.notFound(acoId, acoYear.performanceYear())));
     }
 

@@ -129,8 +129,9 @@ class ReportingServiceKafkaTest {
                 .andExpect(jsonPath("$.providersSuppliers.earnedPiScore").value(3))
                 .andExpect(jsonPath("$.apmEntityScore.score").value(51.67))
                 .andExpect(jsonPath("$.apmEntityScore.method").value("ROLLED_UP"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> profiles.find(new AcoYear(ACO, PY))
-                .map(p -> p.legalName()).orElse("").equals("Lakeshore Health Partners ACO, LLC"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> profiles.find(new AcoYear(ACO, PY)).isPresent());
+        mvc.perform(get("/api/v1/acos/{aco}/public-reports/{py}", ACO, PY))
+                .andExpect(jsonPath("$.aco.legalName").value("Lakeshore Health Partners ACO, LLC"));
 
         try (KafkaProducer<String, byte[]> producer = producer()) {
             send(producer, Topics.PARTICIPANT_ELIGIBILITY, ParticipantEligibility.newBuilder(eligibility(2, 4, true, "QP_SSP_ONLY"))

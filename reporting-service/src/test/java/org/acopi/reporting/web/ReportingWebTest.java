@@ -2,12 +2,14 @@ package org.acopi.reporting.web;
 
 import static org.acopi.reporting.Fixtures.eligibility;
 import static org.acopi.reporting.Fixtures.npi;
+import static org.acopi.reporting.Fixtures.profile;
 import static org.acopi.reporting.Fixtures.score;
 import static org.acopi.reporting.Fixtures.tin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -17,6 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import org.acopi.reporting.Fixtures;
 import org.acopi.reporting.InMemoryMongo;
+import org.acopi.reporting.acoprofile.AcoProfileRepository;
 import org.acopi.reporting.participants.SourceVersion;
 import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
 import org.acopi.reporting.publicreport.PublicReports;
@@ -38,6 +41,9 @@ class ReportingWebTest {
 
     private static final String ACO = "A1001";
     private static final String APM_ONLY = "A3003";
+    private static final String ESCAPED = "A&B<1>";
+    private static final String LEGAL_NAME = "Lakeshore Health Partners ACO, LLC";
+    private static final String HOSTILE_NAME = "Smith & Jones <script>alert('x')</script> ACO";
     private static final InMemoryMongo MONGO = new InMemoryMongo();
     private static boolean seeded;
 
@@ -60,7 +66,7 @@ class ReportingWebTest {
     }
 
     @Autowired
-    void seed(PublicReports reports) {
+    void seed(PublicReports reports, AcoProfileRepository profiles) {
         if (seeded) {
             return;
         }
@@ -74,7 +80,8 @@ class ReportingWebTest {
                 eligibility(ACO).excluded("BELOW_LVT").update(2026, tin(3), npi(4)),
                 eligibility(ACO).notEnforced().update(2025, tin(1), npi(1)),
                 eligibility("FQHC1").excluded("FQHC_RHC_NOT_MIPS_EC", "ACO_ALL_FQHC").update(2026, tin(5), npi(5)),
-                eligibility("A&B<1>").excluded("=cmd|' /C calc'!A0").update(2026, tin(6), npi(6))));
+                eligibility(ESCAPED).excluded("=cmd|' /C calc'!A0").update(2026, tin(6), npi(6))));
+        profiles.apply(List.of(profile(ACO, LEGAL_NAME, 0, 0), profile(ESCAPED, HOSTILE_NAME, 0, 1)));
         reports.applyApmEntityScores(List.of(new ApmEntityScoreSummary(ACO, 2026, "ROLLED_UP", 32.0, 2, 1, 1, null,
                 "(0+64)/2", List.of(), "acopi-pi-rules/2026.1",
                 new SourceVersion("acopi.apm-entity-scores.v1", 0, 0, Fixtures.T0.plusSeconds(999))),
@@ -89,6 +96,11 @@ class ReportingWebTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.acoId").value(ACO))
                 .andExpect(jsonPath("$.performanceYear").value(2026))
+                .andExpect(jsonPath("$.aco.legalName").value(LEGAL_NAME))
+                .andExpect(jsonPath("$.aco.program").value("MSSP"))
+                .andExpect(jsonPath("$.aco.track").value("ENHANCED"))
+                .andExpect(jsonPath("$.aco.publicReportingUrl").value(Fixtures.reportingUrl(ACO)))
+                .andExpect(jsonPath("$.aco.*", hasSize(4)))
                 .andExpect(jsonPath("$.enforced").value(true))
                 .andExpect(jsonPath("$.exempt").value(false))
                 .andExpect(jsonPath("$.providersSuppliers.earnedPiScore").value(2))
@@ -118,6 +130,7 @@ class ReportingWebTest {
                 .andExpect(jsonPath("$.enforced").value(false))
                 .andExpect(jsonPath("$.apmEntityScore").doesNotExist());
         mvc.perform(get("/api/v1/acos/{aco}/public-reports/{py}", "FQHC1", 2026))
+                .andExpect(jsonPath("$.aco").value(nullValue()))
                 .andExpect(jsonPath("$.exempt").value(true))
                 .andExpect(jsonPath("$.exemptReason").value("ACO_ALL_FQHC"))
                 .andExpect(jsonPath("$.enforced").value(false));
@@ -189,7 +202,7 @@ class ReportingWebTest {
 
     @Test
     void csvCellsAreDefusedAndQuoted() throws Exception {
-        String csv = mvc.perform(get("/api/v1/acos/{aco}/participants.csv", "A&B<1>").param("performanceYear", "2026"))
+        String csv = mvc.perform(get("/api/v1/acos/{aco}/participants.csv", ESCAPED).param("performanceYear", "2026"))
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(csv).contains(",'=cmd|' /C calc'!A0,");
@@ -283,7 +296,10 @@ class ReportingWebTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">", "<h1>", "<caption>",
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">", "<caption>",
+                "<title>Lakeshore Health Partners ACO, LLC (ACO A1001): Promoting Interoperability public reporting, "
+                        + "performance year 2026</title>",
+                "<h1>Lakeshore Health Partners ACO, LLC <span class=\"aco-id\">(ACO A1001)</span></h1>",
                 "<th scope=\"col\">ACO participants (TINs)</th>", "<th scope=\"row\">Earned a Promoting Interoperability",
                 "<td class=\"num\">1</td><td class=\"num\">2</td>", "32.00", "Figures as of March 1, 2026 at 12:16 UTC");
         assertThat(html).doesNotContain("<script", "src=", "href=", "<link", tin(1), npi(1));
@@ -297,7 +313,8 @@ class ReportingWebTest {
         String py2025 = mvc.perform(get("/acos/{aco}/public-reporting/{py}", ACO, 2025))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(exempt).contains("exempt").doesNotContain("<caption>Number of ACO participants");
+        assertThat(exempt).contains("exempt", "<h1>ACO FQHC1</h1>", "<title>ACO FQHC1: Promoting Interoperability")
+                .doesNotContain("<caption>Number of ACO participants");
         assertThat(py2025).contains("enforcement discretion", "<caption>Number of ACO participants");
     }
 
@@ -333,7 +350,7 @@ class ReportingWebTest {
 
     @Test
     void thePageEscapesEverything() throws Exception {
-        String page = mvc.perform(get("/acos/{aco}/public-reporting/{py}", "A&B<1>", 2026))
+        String page = mvc.perform(get("/acos/{aco}/public-reporting/{py}", ESCAPED, 2026))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         String notFound = mvc.perform(get("/acos/{aco}/public-reporting/{py}", "<img onerror=x>", 2026))
@@ -341,7 +358,12 @@ class ReportingWebTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("A&amp;B&lt;1&gt;").doesNotContain("A&B<1>");
+        String name = "Smith &amp; Jones &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; ACO";
+        assertThat(page).contains("<title>" + name + " (ACO A&amp;B&lt;1&gt;): Promoting",
+                        "<h1>" + name + " <span class=\"aco-id\">(ACO A&amp;B&lt;1&gt;)</span></h1>")
+                .doesNotContain("A&B<1>", "<script", "Smith & Jones");
+        mvc.perform(get("/api/v1/acos/{aco}/public-reports/{py}", ESCAPED, 2026))
+                .andExpect(jsonPath("$.aco.legalName").value(HOSTILE_NAME));
         assertThat(notFound).contains("&lt;img onerror=x&gt;").doesNotContain("<img");
     }
 
