@@ -108,29 +108,33 @@ final class IndexedH2Backend extends H2Backend {
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
         }
+    }
 
-        /**
-         * The query's conditions as one document: the driver sends {@code Filters.and(...)} as a top-level $and, which
-         * is merged when no field repeats.
-         */
-        private static Document conditions(Document query) {
-            if (query.size() != 1 || !(query.get("$and") instanceof List<?> clauses)) {
-                return query;
-            }
-            Document merged = new Document();
-            for (Object clause : clauses) {
-                if (!(clause instanceof Document d)) {
-                    return query;
-                }
-                for (String key : d.keySet()) {
-                    if (merged.containsKey(key)) {
-                        return query;
+    /**
+     * The query's conditions as one document: the driver sends {@code Filters.and(...)} as a top-level $and (nested
+     * ones stay nested), which is flattened and merged when no field repeats.
+     */
+    static Document conditions(Document query) {
+        Document merged = new Document();
+        return merge(query, merged) ? merged : query;
+    }
+
+    private static boolean merge(Document clause, Document into) {
+        for (String key : clause.keySet()) {
+            Object value = clause.get(key);
+            if (key.equals("$and") && value instanceof List<?> clauses) {
+                for (Object nested : clauses) {
+                    if (!(nested instanceof Document d) || !merge(d, into)) {
+                        return false;
                     }
-                    merged.put(key, d.get(key));
                 }
+            } else if (into.containsKey(key)) {
+                return false;
+            } else {
+                into.put(key, value);
             }
-            return merged;
         }
+        return true;
     }
 
     /**

@@ -72,6 +72,22 @@ class IndexedH2BackendTest {
         assertThat(afterRestart).containsExactly("a");
     }
 
+    @Test
+    void nestedConjunctionsAreFlattenedSoThatAnIdWithVersionGuardsStillNarrowsToOneDocument() {
+        var query = serverDoc("$and", List.of(serverDoc("_id", "p1"),
+                serverDoc("$and", List.of(serverDoc("s.topic", "t"), serverDoc("s.offset", 4L))),
+                serverDoc("$or", List.of(serverDoc("e.offset", 1L), serverDoc("e.topic", "u")))));
+        var repeated = serverDoc("$and", List.of(serverDoc("_id", "p1"), serverDoc("_id", "p2")));
+
+        assertThat(IndexedH2Backend.conditions(query).keySet()).containsExactly("_id", "s.topic", "s.offset", "$or");
+        assertThat(IndexedH2Backend.conditions(repeated)).isSameAs(repeated);
+    }
+
+    /** A query document as the server sees it (mongo-java-server's own BSON type). */
+    private static de.bwaldvogel.mongo.bson.Document serverDoc(String key, Object value) {
+        return new de.bwaldvogel.mongo.bson.Document(key, value);
+    }
+
     private static List<List<String>> queries(MongoCollection<Document> participants) {
         List<List<String>> results = new ArrayList<>();
         results.add(ids(participants, Filters.and(Filters.eq("acoId", "A1"), Filters.eq("performanceYear", 2026))));
@@ -81,6 +97,8 @@ class IndexedH2BackendTest {
                 Filters.or(Filters.exists("eligibility.version.offset", false), Filters.lt("eligibility.version.offset", 9L)))));
         results.add(ids(participants, Filters.and(Filters.in("_id", List.of("2026:1", "2026:2", "2026:99")), Filters.eq("acoId", "A1"))));
         results.add(ids(participants, Filters.and(Filters.eq("acoId", "A2"), Filters.eq("performanceYear", 2025))));
+        results.add(ids(participants, Filters.and(Filters.eq("_id", "2026:7"),
+                Filters.and(Filters.eq("acoId", "A1"), Filters.eq("eligibility.version.offset", 7L)))));
         return results;
     }
 
