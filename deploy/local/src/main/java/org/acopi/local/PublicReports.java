@@ -123,7 +123,9 @@ final class PublicReports {
 
     static String table(AcoYear acoYear, JsonNode report) {
         StringBuilder s = new StringBuilder();
-        s.append("ACO ").append(acoYear.acoId()).append(" - performance year ").append(acoYear.performanceYear())
+        String legalName = report.path("aco").path("legalName").asString("");
+        s.append(legalName.isBlank() ? "" : legalName + ", ").append("ACO ").append(acoYear.acoId())
+                .append(" - performance year ").append(acoYear.performanceYear())
                 .append(" - Promoting Interoperability public reporting (42 CFR 425.308(b)(9))\n");
         s.append("  SSP PI requirement enforced: ").append(yesNo(report.path("enforced")));
         if (report.path("exempt").asBoolean(false)) {
