@@ -65,6 +65,7 @@ class EligibilityServiceKafkaTest {
                     .filter(r -> r.topic().equals(Topics.ROSTER.deadLetterName())).findFirst().orElseThrow();
             assertThat(DeadLetters.headerValue(rosterDead.headers(), DeadLetters.REASON_HEADER)).isEqualTo("INVALID_TIN");
             assertThat(DeadLetters.headerValue(rosterDead.headers(), DeadLetters.ORIGINAL_TOPIC_HEADER)).isEqualTo(Topics.ROSTER.name());
+            assertThat(DeadLetters.headerValue(rosterDead.headers(), DeadLetters.CONSUMER_HEADER)).isEqualTo("acopi-eligibility");
             ConsumerRecord<String, byte[]> factsDead = seen.stream()
                     .filter(r -> r.topic().equals(Topics.CLINICIAN_FACTS.deadLetterName())).findFirst().orElseThrow();
             assertThat(DeadLetters.headerValue(factsDead.headers(), DeadLetters.REASON_HEADER)).isEqualTo("UNDECODABLE_HEADER");

@@ -24,7 +24,8 @@ class KafkaListenerConfiguration {
 
     @Bean
     CommonErrorHandler reportingErrorHandler(KafkaProperties kafka) {
-        DefaultErrorHandler deadLettering = ListenerDeadLetters.errorHandler(kafka.buildProducerProperties());
+        DefaultErrorHandler deadLettering = ListenerDeadLetters.errorHandler(kafka.buildProducerProperties(),
+                kafka.getConsumer().getGroupId());
         // each dead letter is already logged once, masked, by DeadLetters; the re-seek of the rest of the batch is routine
         deadLettering.setLogLevel(KafkaException.Level.DEBUG);
         CommonDelegatingErrorHandler handler = new CommonDelegatingErrorHandler(deadLettering);

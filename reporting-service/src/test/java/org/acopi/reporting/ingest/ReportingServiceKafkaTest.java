@@ -178,6 +178,7 @@ class ReportingServiceKafkaTest {
             });
             for (ConsumerRecord<String, byte[]> record : seen) {
                 reasons.put(record.topic(), DeadLetters.headerValue(record.headers(), DeadLetters.REASON_HEADER));
+                assertThat(DeadLetters.headerValue(record.headers(), DeadLetters.CONSUMER_HEADER)).isEqualTo("acopi-reporting");
                 assertThat(DeadLetters.headerValue(record.headers(), DeadLetters.ORIGINAL_TOPIC_HEADER))
                         .isEqualTo(record.topic().replace("-dlt", ""));
                 assertThat(DeadLetters.headerValue(record.headers(), DeadLetters.MESSAGE_HEADER)).doesNotContain(tin(1));

@@ -42,7 +42,7 @@ public class AcopiSupportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler deadLetteringErrorHandler(KafkaProperties kafka) {
-        return ListenerDeadLetters.errorHandler(kafka.buildProducerProperties());
+        return ListenerDeadLetters.errorHandler(kafka.buildProducerProperties(), kafka.getConsumer().getGroupId());
     }
 
     @Bean

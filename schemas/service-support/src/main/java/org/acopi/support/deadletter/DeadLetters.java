@@ -26,6 +26,9 @@ public final class DeadLetters {
     public static final String ORIGINAL_TOPIC_HEADER = "acopi.dlt.original.topic";
     public static final String ORIGINAL_PARTITION_HEADER = "acopi.dlt.original.partition";
     public static final String ORIGINAL_OFFSET_HEADER = "acopi.dlt.original.offset";
+    /** Which consumer rejected the record (Streams application id or consumer group): an input read by two services
+     * can be dead-lettered by each. */
+    public static final String CONSUMER_HEADER = "acopi.dlt.consumer";
 
     /** Reason for a failure that is not a contract violation (a bug or an unexpected state). */
     public static final String REASON_PROCESSING_FAILED = "PROCESSING_FAILED";
@@ -82,9 +85,12 @@ public final class DeadLetters {
         return List.of();
     }
 
-    /** The headers that explain a dead letter. */
-    public static List<Header> headers(String sourceTopic, int partition, long offset, Throwable failure) {
+    /** The headers that explain a dead letter; {@code consumer} (application id or group) may be null. */
+    public static List<Header> headers(String consumer, String sourceTopic, int partition, long offset, Throwable failure) {
         List<Header> headers = new ArrayList<>();
+        if (consumer != null) {
+            headers.add(header(CONSUMER_HEADER, consumer));
+        }
         headers.add(header(REASON_HEADER, reasonOf(failure)));
         headers.add(header(MESSAGE_HEADER, messageOf(failure)));
         List<String> details = detailsOf(failure);
@@ -98,11 +104,11 @@ public final class DeadLetters {
     }
 
     /** The dead-letter record for a rejected source record, counted and logged. */
-    public static ProducerRecord<byte[], byte[]> deadLetter(String sourceTopic, int partition, long offset,
+    public static ProducerRecord<byte[], byte[]> deadLetter(String consumer, String sourceTopic, int partition, long offset,
                                                            byte[] key, byte[] value, Throwable failure) {
         record(sourceTopic, key == null ? null : new String(key, StandardCharsets.UTF_8), partition, offset, failure);
         return new ProducerRecord<>(sourceTopic + Topic.DEAD_LETTER_SUFFIX, null, key, value,
-                headers(sourceTopic, partition, offset, failure));
+                headers(consumer, sourceTopic, partition, offset, failure));
     }
 
     /** Counts and logs a dead letter (without PII). */

@@ -32,7 +32,8 @@ public final class ListenerDeadLetters {
     private ListenerDeadLetters() {
     }
 
-    public static DefaultErrorHandler errorHandler(Map<String, Object> producerConfig) {
+    /** @param consumerGroup named in each dead letter's {@code acopi.dlt.consumer} header */
+    public static DefaultErrorHandler errorHandler(Map<String, Object> producerConfig, String consumerGroup) {
         Map<String, Object> config = new java.util.HashMap<>(producerConfig);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class);
@@ -42,7 +43,7 @@ public final class ListenerDeadLetters {
         recoverer.setHeadersFunction((record, ex) -> {
             DeadLetters.record(record.topic(), record.key() == null ? null : String.valueOf(record.key()),
                     record.partition(), record.offset(), unwrap(ex));
-            return new RecordHeaders(DeadLetters.headers(record.topic(), record.partition(), record.offset(), unwrap(ex)));
+            return new RecordHeaders(DeadLetters.headers(consumerGroup, record.topic(), record.partition(), record.offset(), unwrap(ex)));
         });
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
         // DeadLetters already logs one masked line per dead letter; spring's stack trace per seek is noise

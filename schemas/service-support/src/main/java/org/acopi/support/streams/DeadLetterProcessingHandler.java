@@ -3,6 +3,7 @@ package org.acopi.support.streams;
 import java.util.List;
 import org.acopi.support.deadletter.DeadLetters;
 import org.acopi.support.deadletter.InvalidEventException;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,6 +15,8 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
+    private String applicationId;
+
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         if (context.topic() == null) {
@@ -21,12 +24,12 @@ public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
             DeadLetters.record("unknown", null, context.partition(), context.offset(), exception);
             return Response.resume(List.of());
         }
-        return Response.resume(List.of(DeadLetters.deadLetter(context.topic(), context.partition(), context.offset(),
+        return Response.resume(List.of(DeadLetters.deadLetter(applicationId, context.topic(), context.partition(), context.offset(),
                 context.sourceRawKey(), context.sourceRawValue(), exception)));
     }
 
     @Override
     public void configure(java.util.Map<String, ?> configs) {
-        // nothing to configure
+        applicationId = (String) configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
     }
 }

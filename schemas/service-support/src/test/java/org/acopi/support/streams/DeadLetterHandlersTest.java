@@ -58,6 +58,8 @@ class DeadLetterHandlersTest {
             assertThat(reason(letters.get(1))).isEqualTo("INVALID_NPI");
             assertThat(DeadLetters.headerValue(letters.get(1).headers(), DeadLetters.MESSAGE_HEADER)).doesNotContain(":" + TIN + ":").contains("*****6789");
             assertThat(DeadLetters.headerValue(letters.get(1).headers(), DeadLetters.ORIGINAL_TOPIC_HEADER)).isEqualTo(Topics.ROSTER.name());
+            assertThat(letters).allSatisfy(letter ->
+                    assertThat(DeadLetters.headerValue(letter.headers(), DeadLetters.CONSUMER_HEADER)).isEqualTo("support-test"));
         }
     }
 
