@@ -116,6 +116,16 @@ class EligibilityTopologyTest {
         assertThat(latest().get(key(2026)).getReasonCodes()).containsExactly(ReasonCodes.REQUIRED);
     }
 
+    /** NPI and NPI_2 of one TIN, both required; their determinations already read. */
+    void twoRequiredClinicians() {
+        send(aco(2026).build());
+        send(roster(2026, NPI).build());
+        send(roster(2026, NPI_2).build());
+        send(facts(2026, NPI).build());
+        send(facts(2026, NPI_2).build());
+        eligibility.readValuesToList();
+    }
+
     Map<String, ParticipantEligibility> latest() {
         return eligibility.readKeyValuesToMap();
     }
@@ -326,12 +336,7 @@ class EligibilityTopologyTest {
 
     @Test
     void tinLevelStatusAppliesToEveryNpiOfTheTin() {
-        send(aco(2026).build());
-        send(roster(2026, NPI).build());
-        send(roster(2026, NPI_2).build());
-        send(facts(2026, NPI).build());
-        send(facts(2026, NPI_2).build());
-        eligibility.readValuesToList();
+        twoRequiredClinicians();
 
         // QPP reports the TIN as a small practice on one NPI's facts only
         send(facts(2026, NPI_2).setTinSpecialStatuses(List.of(SpecialStatus.SMALL_PRACTICE)).setAsOf(T0.plusSeconds(60)).build());
@@ -368,12 +373,7 @@ class EligibilityTopologyTest {
 
     @Test
     void wholeTinHardshipAppliesToEveryNpiOfTheTin() {
-        send(aco(2026).build());
-        send(roster(2026, NPI).build());
-        send(roster(2026, NPI_2).build());
-        send(facts(2026, NPI).build());
-        send(facts(2026, NPI_2).build());
-        eligibility.readValuesToList();
+        twoRequiredClinicians();
 
         send(tinHardship(2026, HardshipBasis.EXTREME_UNCONTROLLABLE, HardshipStatus.APPROVED).build());
         Map<String, ParticipantEligibility> updated = latest();
@@ -405,12 +405,7 @@ class EligibilityTopologyTest {
 
     @Test
     void wholeTinHardshipNamingTheNpiAsStarApplies() {
-        send(aco(2026).build());
-        send(roster(2026, NPI).build());
-        send(roster(2026, NPI_2).build());
-        send(facts(2026, NPI).build());
-        send(facts(2026, NPI_2).build());
-        eligibility.readValuesToList();
+        twoRequiredClinicians();
 
         HardshipDecision star = tinHardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).setNpi(EventKeys.WHOLE_TIN).build();
         hardships.pipeInput(EventKeys.wholeTin(2026, TIN), star);
