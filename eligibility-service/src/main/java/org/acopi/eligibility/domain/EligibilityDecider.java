@@ -210,9 +210,9 @@ public final class EligibilityDecider {
                 : "snapshot=" + in.facts().getSnapshot() + ";asOf=" + in.facts().getAsOf());
         ClinicianFacts tinStatement = tinStatement(in.facts(), in.tinFacts());
         if (tinStatement != null) {
-            // which NPI carried the statement is left out: every NPI of the TIN states the same, so the other NPIs'
-            // records of the same QPP release are not a new input
-            versions.put("tinFacts", "snapshot=" + tinStatement.getSnapshot() + ";asOf=" + tinStatement.getAsOf()
+            // neither the NPI that carried the statement nor its asOf: every NPI of the TIN states the same, so the
+            // other NPIs' records of one QPP release (each with its own asOf) must not republish the whole TIN
+            versions.put("tinFacts", "snapshot=" + tinStatement.getSnapshot()
                     + ";tinSpecialStatuses=" + tinStatement.getTinSpecialStatuses());
         }
         for (HardshipDecision h : in.hardships()) {
@@ -261,7 +261,7 @@ public final class EligibilityDecider {
         }
         if (in.roster().removed()) {
             text.append("; removed from the list at snapshot ").append(entry.getSnapshot()).append(", after the deciding snapshot ")
-                    .append(py.decidingSnapshot()).append(", so it stays subject for the PY (pi-rules.md §7.4, §11.3)");
+                    .append(py.decidingSnapshot()).append(", which does not withdraw the PY's determination (pi-rules.md §7.4, §11.3)");
         }
         text.append(in.facts() == null ? "; no QPP facts yet" : "; QPP facts of snapshot " + in.facts().getSnapshot());
         if (in.acoProfile() == null) {

@@ -44,7 +44,6 @@ public record RosterPosition(RosterEntry latest, RosterEntry upToDecidingSnapsho
                 && upToDecidingSnapshot.getAcoId().equals(latest.getAcoId());
     }
 
-    /** Whether the newest record is REMOVED. */
     public boolean removed() {
         return latest.getStatus() == RosterStatus.REMOVED;
     }

@@ -395,7 +395,7 @@ class EligibilityDeciderTest {
             assertThat(e.getSnapshot()).isEqualTo(4);
             assertThat(e.getInputVersions().get("roster")).contains("status=REMOVED");
             assertThat(e.getExplanation()).contains("removed from the list at snapshot 4, after the deciding snapshot 3")
-                    .contains("stays subject");
+                    .contains("does not withdraw the PY's determination");
         }
 
         @Test

@@ -486,7 +486,7 @@ class EligibilityTopologyTest {
         send(facts(2026, NPI).build());
         assertThat(latest()).containsOnlyKeys(key(2026, NPI), key(2026, NPI_2));
 
-        send(facts(2026, NPI_2).build());
+        send(facts(2026, NPI_2).setAsOf(T0.plusSeconds(5)).build());
         assertThat(eligibility.readValuesToList()).as("only NPI_2's own determination").singleElement()
                 .satisfies(e -> assertThat(e.getNpi()).isEqualTo(NPI_2));
     }
