@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts and logs the records the read models accept because they come from another topic or partition than the
  * stored version of their key ({@code acopi_reporting_source_partition_changed_total{topic}}): a sign that the topic
- * was re-created or re-partitioned. The log names topics and partitions only, never a key, TIN or NPI.
+ * was re-partitioned (do that only at zero consumer lag). A topic re-created with the same partitions restarts its
+ * offsets on the same partitions, which no version can tell: then drop and rebuild the read models. The log names topics and partitions only, never a key, TIN or NPI.
  */
 @Component
 public class SourcePartitionChanges {

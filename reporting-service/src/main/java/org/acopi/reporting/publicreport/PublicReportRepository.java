@@ -84,10 +84,15 @@ public class PublicReportRepository {
                 .projection(Projections.include("acoId", "performanceYear", COMPUTED, REQUIRED_COUNT, SCORED_COUNT,
                         REQUIRED_NOT_SCORED_COUNT))
                 .forEach(doc -> {
+                    // a document edited by hand must not stop every gauge from refreshing: it is skipped
+                    Number computed = doc.getEmbedded(List.of("revision", "computed"), Number.class);
                     Document counts = doc.get("providersSuppliers", Document.class);
+                    if (computed == null || counts == null || doc.getString("acoId") == null
+                            || doc.getInteger("performanceYear") == null) {
+                        return;
+                    }
                     all.add(new ReportMetrics.GaugeValues(new AcoYear(doc.getString("acoId"), doc.getInteger("performanceYear")),
-                            ((Number) doc.get("revision", Document.class).get("computed")).longValue(),
-                            counts.getInteger("required", 0), counts.getInteger("scored", 0),
+                            computed.longValue(), counts.getInteger("required", 0), counts.getInteger("scored", 0),
                             counts.getInteger("requiredNotScored", 0)));
                 });
         return all;

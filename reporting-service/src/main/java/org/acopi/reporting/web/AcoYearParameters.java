@@ -7,7 +7,6 @@ import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.participants.CountingRules;
 import org.acopi.support.web.ApiErrors;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -29,10 +28,8 @@ final class AcoYearParameters {
     /** Why a request cannot be answered: the JSON error body of every acopi API, {@code {"error", "message"}}. */
     record Problem(HttpStatus status, String code, String message) {
 
-        /** The problem as JSON, with its content type set so that no {@code Accept} header can make it unwritable. */
         ResponseEntity<Map<String, Object>> json() {
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                    .body(ApiErrors.body(status, code, message).getBody());
+            return ApiErrors.body(status, code, message);
         }
 
         static Problem badRequest(String code, String message) {

@@ -2,6 +2,7 @@ package org.acopi.support.web;
 
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -33,8 +34,9 @@ public class ApiErrors {
         return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "send application/json");
     }
 
+    /** The error body, its content type set so that no {@code Accept} header of the request can make it unwritable. */
     public static ResponseEntity<Map<String, Object>> body(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", code, "message", message == null ? "" : message));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", code, "message", message == null ? "" : message));
     }
 
     private static String firstLine(String s) {
