@@ -55,6 +55,7 @@ public final class EligibilityDecider {
                 .setClinicianType(entry.getClinicianType())
                 .setQpStatus(in.facts() == null ? null : in.facts().getQpStatus())
                 .setDataCompromised(in.facts() != null && in.facts().getDataCompromised())
+                .setVirtualGroupId(in.facts() == null ? null : in.facts().getVirtualGroupId())
                 .setFactsKnown(in.facts() != null)
                 .setSnapshot(entry.getSnapshot())
                 .setInputVersions(inputVersions(in, py))
@@ -264,6 +265,9 @@ public final class EligibilityDecider {
                     .append(py.decidingSnapshot()).append(", which does not withdraw the PY's determination (pi-rules.md §7.4, §11.3)");
         }
         text.append(in.facts() == null ? "; no QPP facts yet" : "; QPP facts of snapshot " + in.facts().getSnapshot());
+        if (in.facts() != null && in.facts().getVirtualGroupId() != null) {
+            text.append("; TIN in virtual group ").append(in.facts().getVirtualGroupId());
+        }
         if (in.acoProfile() == null) {
             text.append("; no ACO profile yet, so an MSSP ACO and the PY's default enforcement are assumed");
         }

@@ -15,6 +15,8 @@ public record InputProblem(String code, String field, String message) {
     public static final String INVALID_SNAPSHOT = "INVALID_SNAPSHOT";
     public static final String UNKNOWN_CLINICIAN_TYPE = "UNKNOWN_CLINICIAN_TYPE";
     public static final String INVALID_HARDSHIP_LEVEL = "INVALID_HARDSHIP_LEVEL";
+    /** A facts {@code virtualGroupId} that is blank or longer than {@link InputValidator#MAX_VIRTUAL_GROUP_ID_LENGTH}. */
+    public static final String INVALID_VIRTUAL_GROUP = "INVALID_VIRTUAL_GROUP";
     public static final String INCONSISTENT_INPUTS = "INCONSISTENT_INPUTS";
     /** A JSON field with a value of the wrong type or an unknown enum symbol (preview only; on Kafka, Avro rejects it). */
     public static final String INVALID_VALUE = "INVALID_VALUE";

@@ -13,10 +13,13 @@ import org.acopi.events.RosterEntry;
 
 /**
  * Edge validation of the eligibility inputs (design.md §4; pi-rules.md §7.2): TIN 9 digits, NPI with its Luhn check,
- * a PY with eligibility rules, APM snapshot 1-4 and a known clinician type per the PY's rules, hardship level matching
- * its key, and the record key matching the value. Messages never contain a TIN. A null key skips the key check.
+ * a PY with eligibility rules, APM snapshot 1-4 and a known clinician type per the PY's rules, a virtual group id
+ * (when present) non-blank and at most {@value #MAX_VIRTUAL_GROUP_ID_LENGTH} characters, hardship level matching its
+ * key, and the record key matching the value. Messages never contain a TIN. A null key skips the key check.
  */
 public final class InputValidator {
+
+    static final int MAX_VIRTUAL_GROUP_ID_LENGTH = 64;
 
     private final EligibilityRules rules;
 
@@ -63,6 +66,7 @@ public final class InputValidator {
                         "APM snapshot " + facts.getSnapshot() + " is not one of 1-4"));
             }
         });
+        virtualGroup(problems, facts.getVirtualGroupId());
         key(problems, key, () -> EventKeys.clinician(facts.getPerformanceYear(), facts.getTin(), facts.getNpi()));
         return problems;
     }
@@ -121,6 +125,19 @@ public final class InputValidator {
         if (!Identifiers.isNpi(npi)) {
             problems.add(new InputProblem(InputProblem.INVALID_NPI, field,
                     "NPI " + Identifiers.maskKey(npi) + " is not 10 digits with a valid check digit"));
+        }
+    }
+
+    private static void virtualGroup(List<InputProblem> problems, String virtualGroupId) {
+        if (virtualGroupId == null) {
+            return;
+        }
+        if (virtualGroupId.isBlank()) {
+            problems.add(new InputProblem(InputProblem.INVALID_VIRTUAL_GROUP, "virtualGroupId",
+                    "virtualGroupId is blank; omit it (null) when the TIN is in no virtual group"));
+        } else if (virtualGroupId.length() > MAX_VIRTUAL_GROUP_ID_LENGTH) {
+            problems.add(new InputProblem(InputProblem.INVALID_VIRTUAL_GROUP, "virtualGroupId", "virtualGroupId has "
+                    + virtualGroupId.length() + " characters, more than " + MAX_VIRTUAL_GROUP_ID_LENGTH));
         }
     }
 

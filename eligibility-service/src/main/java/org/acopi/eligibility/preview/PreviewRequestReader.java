@@ -136,6 +136,7 @@ final class PreviewRequestReader {
         Boolean euc = f.bool("automaticEuc", false);
         Boolean compromised = f.bool("dataCompromised", false);
         Boolean elects = f.bool("partialQpElectsMips", false);
+        String virtualGroupId = f.text("virtualGroupId", null);
         Integer snapshot = f.integer("snapshot", roster.getSnapshot());
         Instant asOf = f.instant("asOf", UNSET);
         if (f.failed) {
@@ -145,7 +146,7 @@ final class PreviewRequestReader {
                 .setMipsEligible(mipsEligible).setExceedsLowVolumeThreshold(aboveLvt).setQpStatus(qp)
                 .setSpecialStatuses(statuses).setTinSpecialStatuses(tinStatuses).setFqhcRhcOnly(fqhc)
                 .setAutomaticEuc(euc).setDataCompromised(compromised).setPartialQpElectsMips(elects)
-                .setSnapshot(snapshot).setAsOf(asOf).build();
+                .setVirtualGroupId(virtualGroupId).setSnapshot(snapshot).setAsOf(asOf).build();
         consistent("facts.performanceYear", year, roster.getPerformanceYear());
         consistent("facts.tin", tin, roster.getTin());
         consistent("facts.npi", npi, roster.getNpi());
@@ -361,7 +362,7 @@ final class PreviewRequestReader {
         }
 
         private boolean required(String name) {
-            return !name.equals("publicReportingUrl");
+            return !name.equals("publicReportingUrl") && !name.equals("virtualGroupId");
         }
 
         private void fail(String code, String name, String message) {

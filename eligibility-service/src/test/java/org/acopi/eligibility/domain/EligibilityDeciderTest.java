@@ -469,5 +469,25 @@ class EligibilityDeciderTest {
                             "status=DENIED;decidedAt=" + T0 + ";eventId=h-DENIED");
             assertThat(e.getInputVersions().get("roster")).contains("snapshot=3");
         }
+
+        @Test
+        void theCliniciansOwnFactsCarryTheVirtualGroupThroughWithoutChangingTheDecision() {
+            ParticipantEligibility plain = decide2026(facts(2026).build());
+            ParticipantEligibility grouped = decide2026(facts(2026).setVirtualGroupId("VG-123").build());
+
+            assertThat(grouped.getVirtualGroupId()).isEqualTo("VG-123");
+            assertThat(grouped.getExplanation()).contains("; TIN in virtual group VG-123");
+            assertThat(grouped).usingRecursiveComparison().ignoringFields("virtualGroupId", "explanation").isEqualTo(plain);
+            assertThat(plain.getVirtualGroupId()).isNull();
+            assertThat(plain.getExplanation()).doesNotContain("virtual group");
+            assertThat(decide2026(null).getVirtualGroupId()).as("no facts").isNull();
+        }
+
+        @Test
+        void anotherNpisTinStatementDoesNotLendItsVirtualGroup() {
+            ParticipantEligibility e = DECIDER.decide(new EligibilityInputs(aco(2026).build(), RosterPosition.of(roster(2026).build(), 3),
+                    facts(2026).build(), facts(2026, NPI_2).setAsOf(T0.plusSeconds(60)).setVirtualGroupId("VG-9").build(), List.of()));
+            assertThat(e.getVirtualGroupId()).isNull();
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.acopi.eligibility.Fixtures.key;
 import static org.acopi.eligibility.Fixtures.roster;
 import static org.acopi.eligibility.Fixtures.tinHardship;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.acopi.contracts.EventKeys;
 import org.acopi.eligibility.Fixtures;
@@ -41,6 +42,16 @@ class InputValidatorTest {
         assertThat(validator.hardship(null, tinHardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).setNpi(Fixtures.NPI).build()))
                 .extracting(InputProblem::code).containsExactly("INVALID_HARDSHIP_LEVEL");
         assertThat(validator.facts(null, null)).extracting(InputProblem::code).containsExactly("MISSING_VALUE");
+    }
+
+    @Test
+    void virtualGroupIdWhenPresentIsNonBlankAndAtMost64Characters() {
+        assertThat(validator.facts(key(2026), facts(2026).setVirtualGroupId("VG-123").build())).isEmpty();
+        assertThat(validator.facts(key(2026), facts(2026).setVirtualGroupId("V".repeat(64)).build())).isEmpty();
+        assertThat(validator.facts(key(2026), facts(2026).setVirtualGroupId(" ").build()))
+                .extracting(InputProblem::code, InputProblem::field).containsExactly(tuple("INVALID_VIRTUAL_GROUP", "virtualGroupId"));
+        assertThat(validator.facts(key(2026), facts(2026).setVirtualGroupId("V".repeat(65)).build()))
+                .extracting(InputProblem::code).containsExactly("INVALID_VIRTUAL_GROUP");
     }
 
     @Test

@@ -144,6 +144,19 @@ class EligibilityPreviewControllerTest {
     }
 
     @Test
+    void factsMayNameTheTinsVirtualGroup() throws Exception {
+        String grouped = FACTS.replace("\"snapshot\": 3", "\"virtualGroupId\": \"VG-123\", \"snapshot\": 3");
+        preview("{" + ROSTER + "," + grouped + "}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.virtualGroupId").value("VG-123"))
+                .andExpect(jsonPath("$.reasonCodes[0]").value("REQUIRED"));
+        preview("{" + ROSTER + "," + grouped.replace("VG-123", "V".repeat(65)) + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].code").value("INVALID_VIRTUAL_GROUP"))
+                .andExpect(jsonPath("$.problems[0].field").value("facts.virtualGroupId"));
+    }
+
+    @Test
     void serviceIsUpWithoutKafkaButReportsTheStreamsWaiting() throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/health"))
                 .andExpect(jsonPath("$.components.eligibilityStreams.status").value("DOWN"))

@@ -577,6 +577,34 @@ class EligibilityTopologyTest {
     }
 
     @Test
+    void factsWithAVirtualGroupYieldADeterminationCarryingIt() {
+        requiredClinician();
+        send(facts(2026).setAsOf(T0.plusSeconds(60)).setVirtualGroupId("VG-123").build());
+        assertThat(eligibility.readValuesToList()).singleElement().satisfies(e -> {
+            assertThat(e.getVirtualGroupId()).isEqualTo("VG-123");
+            assertThat(e.getReasonCodes()).containsExactly(ReasonCodes.REQUIRED);
+        });
+    }
+
+    @Test
+    void factsWithABlankOrOversizedVirtualGroupAreDeadLettered() {
+        TestOutputTopic<String, byte[]> factsDlt = driver.createOutputTopic(Topics.CLINICIAN_FACTS.deadLetterName(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        requiredClinician();
+        ClinicianFacts blank = facts(2026).setAsOf(T0.plusSeconds(60)).setVirtualGroupId("  ").build();
+        ClinicianFacts oversized = facts(2026).setAsOf(T0.plusSeconds(60)).setVirtualGroupId("V".repeat(65)).build();
+        send(blank);
+        send(oversized);
+
+        List<TestRecord<String, byte[]>> dead = factsDlt.readRecordsToList();
+        assertThat(dead).extracting(r -> header(r, DeadLetters.REASON_HEADER))
+                .containsExactly("INVALID_VIRTUAL_GROUP", "INVALID_VIRTUAL_GROUP");
+        assertThat(dead).extracting(TestRecord::key).containsOnly(key(2026));
+        assertThat(dead).allSatisfy(r -> assertThat(header(r, DeadLetters.MESSAGE_HEADER)).doesNotContain(TIN));
+        assertThat(eligibility.isEmpty()).as("the rejected records change nothing").isTrue();
+    }
+
+    @Test
     void deadLetterMessagesNeverCarryAFullTin() {
         TestOutputTopic<String, byte[]> rosterDlt = driver.createOutputTopic(Topics.ROSTER.deadLetterName(),
                 new StringDeserializer(), new ByteArrayDeserializer());
