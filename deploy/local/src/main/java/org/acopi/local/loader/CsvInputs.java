@@ -92,7 +92,7 @@ final class CsvInputs {
     static void readFacts(Path file, DatasetBuilder out) {
         read(file, out, List.of("performanceYear", "tin", "npi", "mipsEligible", "exceedsLowVolumeThreshold", "qpStatus",
                         "specialStatuses", "tinSpecialStatuses", "fqhcRhcOnly", "automaticEuc", "dataCompromised", "snapshot", "asOf"),
-                Set.of("partialQpElectsMips"), row -> {
+                Set.of("partialQpElectsMips", "virtualGroupId"), row -> {
                     int py = Fields.performanceYear("performanceYear", row.get("performanceYear"));
                     String tin = Fields.tin("tin", row.get("tin"));
                     String npi = Fields.npi("npi", row.get("npi"));
@@ -109,6 +109,7 @@ final class CsvInputs {
                             .setAutomaticEuc(Fields.bool("automaticEuc", row.get("automaticEuc")))
                             .setDataCompromised(Fields.bool("dataCompromised", row.get("dataCompromised")))
                             .setPartialQpElectsMips(row.has("partialQpElectsMips") && Fields.bool("partialQpElectsMips", row.get("partialQpElectsMips")))
+                            .setVirtualGroupId(Fields.optional(row.get("virtualGroupId")))
                             .setSnapshot(Fields.snapshot("snapshot", row.get("snapshot")))
                             .setAsOf(Fields.instant("asOf", row.get("asOf")))
                             .build();

@@ -165,6 +165,25 @@ class DatasetTest {
     }
 
     @Test
+    void optionalVirtualGroupColumnNamesTheTinsVirtualGroupAndEmptyMeansNone(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("clinician-facts.csv"), """
+                performanceYear,tin,npi,mipsEligible,exceedsLowVolumeThreshold,qpStatus,specialStatuses,tinSpecialStatuses,fqhcRhcOnly,automaticEuc,dataCompromised,snapshot,asOf,virtualGroupId
+                2026,111111111,1000000012,true,true,NONE,,,false,false,false,3,2026-12-15,VG-123
+                2026,111111111,1000000038,true,true,NONE,,,false,false,false,3,2026-12-15," VG-123 "
+                2026,222222222,1000000046,true,true,NONE,,,false,false,false,3,2026-12-15,
+                """);
+
+        Dataset dataset = Dataset.parse(dir);
+
+        assertThat(dataset.problems()).isEmpty();
+        assertThat(value(dataset, "2026:111111111:1000000012", ClinicianFacts.class).getVirtualGroupId()).isEqualTo("VG-123");
+        assertThat(value(dataset, "2026:111111111:1000000038", ClinicianFacts.class).getVirtualGroupId()).isEqualTo("VG-123");
+        assertThat(value(dataset, "2026:222222222:1000000046", ClinicianFacts.class).getVirtualGroupId()).isNull();
+        assertThat(value(Dataset.parse(dataset("minimal")), "2026:222222222:1000000038", ClinicianFacts.class).getVirtualGroupId())
+                .as("a file without the column").isNull();
+    }
+
+    @Test
     void headerWithoutARequiredColumnRejectsTheFile(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("roster.csv"), "acoId,performanceYear,tin,npi,snapshot,status,colour\n"
                 + "A1,2026,111111111,1000000012,3,ACTIVE,blue\n");
