@@ -9,30 +9,35 @@ import org.acopi.scoring.rollup.LevelCandidate;
 
 /**
  * A rostered clinician with the best current score at each level that can reach it (individual TIN/NPI, group TIN,
- * the ACO's own APM entity submission), as the foreign-key joins collect them.
+ * the virtual group its eligibility names, the ACO's own APM entity submission), as the foreign-key joins collect
+ * them.
  */
 record ClinicianLevels(ClinicianStanding standing, LevelCandidate individual, LevelCandidate group,
-                       LevelCandidate apmEntity) {
+                       LevelCandidate virtualGroup, LevelCandidate apmEntity) {
 
     static ClinicianLevels of(ClinicianStanding standing) {
-        return new ClinicianLevels(standing, null, null, null);
+        return new ClinicianLevels(standing, null, null, null, null);
     }
 
     ClinicianLevels withIndividual(LevelCandidate candidate) {
-        return new ClinicianLevels(standing, candidate, group, apmEntity);
+        return new ClinicianLevels(standing, candidate, group, virtualGroup, apmEntity);
     }
 
     ClinicianLevels withGroup(LevelCandidate candidate) {
-        return new ClinicianLevels(standing, individual, candidate, apmEntity);
+        return new ClinicianLevels(standing, individual, candidate, virtualGroup, apmEntity);
+    }
+
+    ClinicianLevels withVirtualGroup(LevelCandidate candidate) {
+        return new ClinicianLevels(standing, individual, group, candidate, apmEntity);
     }
 
     ClinicianLevels withApmEntity(LevelCandidate candidate) {
-        return new ClinicianLevels(standing, individual, group, candidate);
+        return new ClinicianLevels(standing, individual, group, virtualGroup, candidate);
     }
 
     List<LevelCandidate> candidates() {
-        List<LevelCandidate> candidates = new ArrayList<>(3);
-        for (LevelCandidate c : new LevelCandidate[] {individual, group, apmEntity}) {
+        List<LevelCandidate> candidates = new ArrayList<>(4);
+        for (LevelCandidate c : new LevelCandidate[] {individual, group, virtualGroup, apmEntity}) {
             if (c != null) {
                 candidates.add(c);
             }

@@ -96,7 +96,7 @@ public final class EventMapping {
     public static ClinicianStanding standing(ParticipantEligibility e) {
         return new ClinicianStanding(e.getAcoId(), e.getPerformanceYear(), e.getTin(), e.getNpi(),
                 e.getRosterStatus() == RosterStatus.REMOVED, e.getReweighting() != ReweightingKind.NONE,
-                e.getDataCompromised(), e.getReasonCodes());
+                e.getDataCompromised(), e.getReasonCodes(), e.getVirtualGroupId());
     }
 
     public static ClinicianScore clinicianScore(ClinicianStanding standing, ClinicianFinalScore result, String rulesVersion) {

@@ -127,8 +127,9 @@ public final class ScoringTopology {
                                 .withKeySerde(keys).withValueSerde(levelsSerde));
 
         // 6. Attach the best score of each level that reaches the clinician, by foreign-key joins on the entity key:
-        //    its own TIN/NPI (INDIVIDUAL), its TIN (GROUP), its ACO (APM_ENTITY). Virtual-group membership is not
-        //    known to acopi, so no VIRTUAL_GROUP level is attached. A change on either side re-joins.
+        //    its own TIN/NPI (INDIVIDUAL), its TIN (GROUP), the virtual group its eligibility names (VIRTUAL_GROUP;
+        //    no key when it names none, so the left join emits the clinician without that level and an eligibility
+        //    that drops the group drops its score), its ACO (APM_ENTITY). A change on either side re-joins.
         KTable<String, ClinicianLevels> withLevels = clinicians
                 .leftJoin(entityScores,
                         c -> entityKey(c, EntityType.INDIVIDUAL, SubmittingEntity.individualId(c.standing().tin(), c.standing().npi())),
@@ -138,6 +139,11 @@ public final class ScoringTopology {
                         c -> entityKey(c, EntityType.GROUP, c.standing().tin()),
                         (c, scores) -> c.withGroup(ClinicianLevels.candidate(EntityType.GROUP, scores)),
                         TableJoined.as("group-score"), materialized("clinician-group", levelsSerde))
+                .leftJoin(entityScores,
+                        c -> c.standing().virtualGroupId() == null ? null
+                                : entityKey(c, EntityType.VIRTUAL_GROUP, c.standing().virtualGroupId()),
+                        (c, scores) -> c.withVirtualGroup(ClinicianLevels.candidate(EntityType.VIRTUAL_GROUP, scores)),
+                        TableJoined.as("virtual-group-score"), materialized("clinician-virtual-group", levelsSerde))
                 .leftJoin(entityScores,
                         c -> entityKey(c, EntityType.APM_ENTITY, c.standing().acoId()),
                         (c, scores) -> c.withApmEntity(ClinicianLevels.candidate(EntityType.APM_ENTITY, scores)),

@@ -16,7 +16,7 @@ class ApmEntityRollupTest {
     private static final ApmEntityRollupRules RULES = ScoringRules.fromClasspath().year(2026).apmEntityRollup();
 
     private static ClinicianStanding clinician(String tin, boolean reweighted, String... reasons) {
-        return new ClinicianStanding("A1234", 2026, tin, "1234567893", false, reweighted, false, List.of(reasons));
+        return new ClinicianStanding("A1234", 2026, tin, "1234567893", false, reweighted, false, List.of(reasons), null);
     }
 
     private static LevelCandidate group(double score) {
@@ -100,6 +100,37 @@ class ApmEntityRollupTest {
     }
 
     @Test
+    void virtualGroupScoreIsALevelLikeTheGroup() {
+        ClinicianStanding standing = new ClinicianStanding("A1234", 2026, "111111111", "1234567893", false, false, false,
+                List.of("REQUIRED"), "VG-1");
+        List<LevelCandidate> candidates = List.of(
+                new LevelCandidate(EntityType.APM_ENTITY, 95, "a-1", "aco"),
+                new LevelCandidate(EntityType.VIRTUAL_GROUP, 90, "v-1", "registry"),
+                new LevelCandidate(EntityType.INDIVIDUAL, 72, "i-1", "ehr"),
+                group(85));
+        ClinicianFinalScore result = ClinicianFinalScore.decide(standing, candidates);
+        assertThat(result.finalScore()).isEqualTo(95.0);
+        assertThat(result.source()).isEqualTo(EntityType.APM_ENTITY);
+        assertThat(result.candidates()).extracting(LevelCandidate::level).containsExactly(EntityType.INDIVIDUAL,
+                EntityType.GROUP, EntityType.VIRTUAL_GROUP, EntityType.APM_ENTITY);
+        assertThat(RollupContribution.of(standing, candidates, RULES))
+                .isEqualTo(new RollupContribution(RollupContribution.Participation.COUNTED, 90, true));
+
+        ClinicianFinalScore vgHighest = ClinicianFinalScore.decide(standing, candidates.subList(1, 4));
+        assertThat(vgHighest.finalScore()).isEqualTo(90.0);
+        assertThat(vgHighest.source()).isEqualTo(EntityType.VIRTUAL_GROUP);
+        assertThat(vgHighest.contributingSubmissionIds()).containsExactly("v-1");
+    }
+
+    @Test
+    void virtualGroupScoreTiesGoToTheGroup() {
+        ClinicianFinalScore result = ClinicianFinalScore.decide(clinician("111111111", false, "REQUIRED"), List.of(
+                new LevelCandidate(EntityType.VIRTUAL_GROUP, 85, "v-1", "registry"), group(85)));
+        assertThat(result.source()).isEqualTo(EntityType.GROUP);
+        assertThat(result.contributingSubmissionIds()).containsExactly("g-85.0", "v-1");
+    }
+
+    @Test
     void reweightedClinicianWithDataIsCounted_andOthersNotPartOfEntityAreIgnored() {
         ApmEntityRollup rollup = rollUp(List.of(
                 RollupContribution.of(clinician("111111111", true, "EXCLUDED_VOLUNTARY"), List.of(group(70)), RULES),
@@ -116,12 +147,12 @@ class ApmEntityRollupTest {
         for (int py : all.performanceYears()) {
             ApmEntityRollupRules rules = all.year(py).apmEntityRollup();
             ClinicianStanding reach = new ClinicianStanding("R0001", py, "111111111", "1234567893", false, false, false,
-                    List.of("NOT_MSSP"));
+                    List.of("NOT_MSSP"), null);
             assertThat(RollupContribution.of(reach, List.of(group(90)), rules)).as("PY%s NOT_MSSP", py)
                     .isEqualTo(RollupContribution.NOT_PART_OF_ENTITY);
             assertThat(RollupContribution.of(reach, List.of(), rules)).isEqualTo(RollupContribution.NOT_PART_OF_ENTITY);
             ClinicianStanding allFqhc = new ClinicianStanding("F0001", py, "111111111", "1234567893", false, false, false,
-                    List.of("ACO_ALL_FQHC"));
+                    List.of("ACO_ALL_FQHC"), null);
             assertThat(RollupContribution.of(allFqhc, List.of(group(90)), rules)).as("PY%s ACO_ALL_FQHC", py)
                     .isEqualTo(RollupContribution.NOT_PART_OF_ENTITY);
         }
@@ -137,7 +168,7 @@ class ApmEntityRollupTest {
     @Test
     void compromisedDataIsNotUsed() {
         ClinicianStanding compromised = new ClinicianStanding("A1234", 2026, "111111111", "1234567893", false, true, true,
-                List.of("REWEIGHT_DATA_COMPROMISED"));
+                List.of("REWEIGHT_DATA_COMPROMISED"), null);
         assertThat(RollupContribution.of(compromised, List.of(group(90)), RULES))
                 .isEqualTo(RollupContribution.LEFT_OUT_REWEIGHTED);
         ClinicianFinalScore finalScore = ClinicianFinalScore.decide(compromised, List.of(group(90)));
@@ -156,7 +187,7 @@ class ApmEntityRollupTest {
     @Test
     void removedClinicianIsNotScoredAndNotPartOfEntity() {
         ClinicianStanding removed = new ClinicianStanding("A1234", 2026, "111111111", "1234567893", true, false, false,
-                List.of("REQUIRED"));
+                List.of("REQUIRED"), null);
         assertThat(ClinicianFinalScore.decide(removed, List.of(group(80))).reasonCodes())
                 .containsExactly(ClinicianFinalScore.ROSTER_REMOVED);
         assertThat(RollupContribution.of(removed, List.of(group(80)), RULES)).isEqualTo(RollupContribution.NOT_PART_OF_ENTITY);

@@ -48,7 +48,26 @@ class JsonSerdeTest {
     @Test
     void clinicianLevelsRoundTrip() {
         ClinicianLevels levels = ClinicianLevels.of(new ClinicianStanding("A1", 2026, "111111111", "1234567893", false,
-                true, false, List.of("EXCLUDED_VOLUNTARY"))).withGroup(new LevelCandidate(EntityType.GROUP, 88, "g", "ehr"));
+                true, false, List.of("EXCLUDED_VOLUNTARY"), null)).withGroup(new LevelCandidate(EntityType.GROUP, 88, "g", "ehr"));
         assertStableBytes(new JsonSerde<>(ClinicianLevels.class), levels, levels);
+    }
+
+    @Test
+    void clinicianLevelsWithAVirtualGroupRoundTrip() {
+        ClinicianLevels levels = ClinicianLevels.of(new ClinicianStanding("A1", 2026, "111111111", "1234567893", false,
+                false, false, List.of("REQUIRED"), "VG-1"))
+                .withVirtualGroup(new LevelCandidate(EntityType.VIRTUAL_GROUP, 91, "v", "registry"));
+        assertStableBytes(new JsonSerde<>(ClinicianLevels.class), levels, levels);
+    }
+
+    @Test
+    void stateWrittenBeforeVirtualGroupsStillReads() {
+        JsonSerde<ClinicianLevels> serde = new JsonSerde<>(ClinicianLevels.class);
+        String older = "{\"standing\":{\"acoId\":\"A1\",\"performanceYear\":2026,\"tin\":\"111111111\","
+                + "\"npi\":\"1234567893\",\"removed\":false,\"reweighted\":false,\"dataCompromised\":false,"
+                + "\"reasonCodes\":[\"REQUIRED\"]},\"individual\":null,\"group\":null,\"apmEntity\":null}";
+        ClinicianLevels levels = serde.deserialize("t", older.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(levels.standing().virtualGroupId()).isNull();
+        assertThat(levels.virtualGroup()).isNull();
     }
 }

@@ -112,6 +112,11 @@ class ScoringTopologyTest {
                 .ratio("PI_PEA_1", peaNumerator, 100).build(), id, "aco-registry", at);
     }
 
+    private static PiSubmission virtualGroup(String virtualGroupId, String id, long at, int peaNumerator) {
+        return Events.submission(defaults(2026).entity(SubmittingEntity.virtualGroup(virtualGroupId))
+                .ratio("PI_PEA_1", peaNumerator, 100).build(), id, "registry", at);
+    }
+
     private void submit(PiSubmission... all) {
         for (PiSubmission s : all) {
             submissions.pipeInput(Events.key(s), s);
@@ -120,6 +125,13 @@ class ScoringTopologyTest {
 
     private void roster(String tin, String npi, String reason, ReweightingKind reweighting) {
         ParticipantEligibility e = Events.eligibility(ACO, 2026, tin, npi, reason, reweighting);
+        eligibility.pipeInput(Events.key(e), e);
+    }
+
+    private void rosterInVirtualGroup(String tin, String npi, String virtualGroupId) {
+        ParticipantEligibility e = ParticipantEligibility.newBuilder(
+                Events.eligibility(ACO, 2026, tin, npi, "REQUIRED", ReweightingKind.NONE))
+                .setVirtualGroupId(virtualGroupId).build();
         eligibility.pipeInput(Events.key(e), e);
     }
 
@@ -390,6 +402,84 @@ class ScoringTopologyTest {
     private static double processed(SimpleMeterRegistry registry, String topic) {
         Counter counter = registry.find(EventMetrics.PROCESSED_METRIC).tag("topic", topic).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    // ---- virtual groups
+
+    private static List<String> levels(ClinicianScore c) {
+        return c.getCandidates().stream().map(l -> l.getLevel() + "=" + l.getScore() + "/" + l.getSubmissionId()).toList();
+    }
+
+    @Test
+    void clinicianInAVirtualGroupTakesItsScore_andOthersAtTheTinAreUnaffected() {
+        rosterInVirtualGroup(TIN_A, NPI_1, "VG-1");
+        roster(TIN_A, NPI_2, "REQUIRED", ReweightingKind.NONE);
+        assertThat(latest(clinicianScores)).containsOnlyKeys(clinicianKey(TIN_A, NPI_1), clinicianKey(TIN_A, NPI_2))
+                .allSatisfy((key, c) -> assertThat(c.getReasonCodes()).containsExactly("NO_PI_SUBMISSION"));
+        submit(group(TIN_A, "g1", "ehr", 1_000, 60));           // 90
+        submit(virtualGroup("VG-1", "v1", 1_000, 100));          // 100
+        submit(virtualGroup("VG-2", "v2", 1_000, 100));          // nobody's group
+
+        Map<String, ClinicianScore> out = latest(clinicianScores);
+        ClinicianScore member = out.get(clinicianKey(TIN_A, NPI_1));
+        assertThat(member.getFinalScore()).isEqualTo(100.0);
+        assertThat(member.getSource()).isEqualTo(EntityType.VIRTUAL_GROUP);
+        assertThat(member.getContributingSubmissionIds()).containsExactly("v1");
+        assertThat(levels(member)).containsExactly("GROUP=90.0/g1", "VIRTUAL_GROUP=100.0/v1");
+        ClinicianScore other = out.get(clinicianKey(TIN_A, NPI_2));
+        assertThat(other.getFinalScore()).isEqualTo(90.0);
+        assertThat(other.getSource()).isEqualTo(EntityType.GROUP);
+        assertThat(levels(other)).containsExactly("GROUP=90.0/g1");
+        assertThat(latest(apmScores).get(EventKeys.acoYear(ACO, 2026)).getFormula())
+                .isEqualTo("(100×1 + 90×1)/2 = 95.00");
+    }
+
+    @Test
+    void virtualGroupResubmissionReachesItsMembersOnly() {
+        rosterInVirtualGroup(TIN_A, NPI_1, "VG-1");
+        rosterInVirtualGroup(TIN_B, NPI_2, "VG-1");
+        roster(TIN_A, NPI_3, "REQUIRED", ReweightingKind.NONE);
+        assertThat(latest(clinicianScores)).hasSize(3);
+        submit(virtualGroup("VG-1", "v1", 1_000, 100));
+        assertThat(latest(clinicianScores)).containsOnlyKeys(clinicianKey(TIN_A, NPI_1), clinicianKey(TIN_B, NPI_2))
+                .allSatisfy((key, c) -> assertThat(c.getFinalScore()).isEqualTo(100.0));
+
+        submit(virtualGroup("VG-1", "v1b", 2_000, 20));          // 80
+        Map<String, ClinicianScore> out = latest(clinicianScores);
+        assertThat(out).containsOnlyKeys(clinicianKey(TIN_A, NPI_1), clinicianKey(TIN_B, NPI_2));
+        assertThat(out.values()).allSatisfy(c -> {
+            assertThat(c.getFinalScore()).isEqualTo(80.0);
+            assertThat(c.getSource()).isEqualTo(EntityType.VIRTUAL_GROUP);
+            assertThat(c.getContributingSubmissionIds()).containsExactly("v1b");
+        });
+        assertThat(latest(apmScores).get(EventKeys.acoYear(ACO, 2026)).getFormula())
+                .isEqualTo("(80×2 + 0×1)/3 = 53.33");
+    }
+
+    @Test
+    void eligibilityThatNoLongerNamesTheVirtualGroupDropsItsScore() {
+        submit(virtualGroup("VG-1", "v1", 1_000, 100));
+        submit(virtualGroup("VG-2", "v2", 1_000, 60));
+        submit(individual(TIN_A, NPI_1, "i1", "ehr", 1_000, 20)); // 80
+        rosterInVirtualGroup(TIN_A, NPI_1, "VG-1");
+        assertThat(latest(clinicianScores).get(clinicianKey(TIN_A, NPI_1)).getFinalScore()).isEqualTo(100.0);
+
+        rosterInVirtualGroup(TIN_A, NPI_1, "VG-2");
+        ClinicianScore moved = latest(clinicianScores).get(clinicianKey(TIN_A, NPI_1));
+        assertThat(levels(moved)).containsExactly("INDIVIDUAL=80.0/i1", "VIRTUAL_GROUP=90.0/v2");
+        assertThat(moved.getFinalScore()).isEqualTo(90.0);
+
+        roster(TIN_A, NPI_1, "REQUIRED", ReweightingKind.NONE);
+        ClinicianScore left = latest(clinicianScores).get(clinicianKey(TIN_A, NPI_1));
+        assertThat(levels(left)).containsExactly("INDIVIDUAL=80.0/i1");
+        assertThat(left.getFinalScore()).isEqualTo(80.0);
+        assertThat(left.getSource()).isEqualTo(EntityType.INDIVIDUAL);
+        assertThat(latest(apmScores).get(EventKeys.acoYear(ACO, 2026)).getFormula()).isEqualTo("(80×1)/1 = 80.00");
+
+        // the group it left changes nothing for it any more
+        submit(virtualGroup("VG-1", "v1b", 2_000, 20));
+        submit(virtualGroup("VG-2", "v2b", 2_000, 20));
+        assertThat(clinicianScores.isEmpty()).isTrue();
     }
 
     // ---- APM entity

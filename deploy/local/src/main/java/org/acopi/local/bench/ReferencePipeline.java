@@ -143,11 +143,15 @@ public final class ReferencePipeline {
             ParticipantEligibility e = decider.decide(new EligibilityInputs(profile, entry.getValue(),
                     facts.remove(entry.getKey()), tinFacts.get(EventKeys.tin(py, tin)), decisions));
             ClinicianStanding standing = org.acopi.scoring.stream.EventMapping.standing(e);
-            List<LevelCandidate> candidates = new ArrayList<>(3);
+            List<LevelCandidate> candidates = new ArrayList<>(4);
             LevelCandidate individual = candidate(EntityType.INDIVIDUAL,
                     entityScores.remove(EventKeys.submission(py, EntityType.INDIVIDUAL, tin + ":" + npi)));
             addIfPresent(candidates, individual);
             addIfPresent(candidates, candidate(EntityType.GROUP, entityScores.get(EventKeys.submission(py, EntityType.GROUP, tin))));
+            if (standing.virtualGroupId() != null) {
+                addIfPresent(candidates, candidate(EntityType.VIRTUAL_GROUP,
+                        entityScores.get(EventKeys.submission(py, EntityType.VIRTUAL_GROUP, standing.virtualGroupId()))));
+            }
             addIfPresent(candidates, candidate(EntityType.APM_ENTITY,
                     entityScores.get(EventKeys.submission(py, EntityType.APM_ENTITY, acoYear.acoId()))));
             ClinicianFinalScore result = ClinicianFinalScore.decide(standing, candidates);
