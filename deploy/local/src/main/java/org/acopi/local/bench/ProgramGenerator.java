@@ -31,6 +31,7 @@ import org.acopi.events.Track;
 import org.acopi.local.loader.AcoYear;
 import org.acopi.local.loader.Dataset;
 import org.acopi.local.loader.LoadEvent;
+import org.acopi.scoring.rules.SubmittingEntity;
 
 /**
  * A synthetic MSSP program, deterministic by seed, streamed ACO by ACO as Avro input events (no files): each ACO's
@@ -111,15 +112,20 @@ public final class ProgramGenerator {
         private final int aco;
         private final Consumer<LoadEvent<?>> out;
         private final SplittableRandom random;
+        private final SplittableRandom virtualGroups;
         private final int py = spec.performanceYear();
         private final String acoId;
+        private final String virtualGroupId;
+        private boolean virtualGroupJoined;
         private final List<PiSubmission> submissions = new ArrayList<>();
 
         AcoGenerator(int aco, Consumer<LoadEvent<?>> out) {
             this.aco = aco;
             this.out = out;
             this.random = new SplittableRandom(spec.seed() * 1_000_003L + aco);
+            this.virtualGroups = new SplittableRandom(spec.seed() * 7_000_003L + aco);
             this.acoId = String.format("A%04d", aco + 1);
+            this.virtualGroupId = "VG-" + acoId;
         }
 
         AcoYear run() {
@@ -138,9 +144,12 @@ public final class ProgramGenerator {
             for (int t = 0; t < spec.tinsPerAco(); t++) {
                 tin(t);
             }
+            if (virtualGroupJoined) {
+                submissions.addAll(submission(EntityType.VIRTUAL_GROUP, null, null, "vg-registry"));
+            }
             submissions.forEach(s -> out.accept(new LoadEvent<>(Topics.SUBMISSIONS,
-                    EventKeys.submission(py, s.getEntityType(), s.getNpi() == null ? s.getTin() : s.getTin() + ":" + s.getNpi()),
-                    s, "generated")));
+                    EventKeys.submission(py, s.getEntityType(), new SubmittingEntity(s.getEntityType(), s.getTin(), s.getNpi(),
+                            s.getVirtualGroupId(), s.getApmEntityId()).entityId()), s, "generated")));
             return new AcoYear(acoId, py);
         }
 
@@ -153,9 +162,12 @@ public final class ProgramGenerator {
             if (random.nextDouble() < 0.03) {
                 hardship(tin, null, HardshipLevel.TIN);
             }
+            // a separate stream, so that the rest of the program is the same with or without virtual groups
+            String virtualGroup = size <= 10 && virtualGroups.nextDouble() < 0.08 ? virtualGroupId : null;
+            virtualGroupJoined |= virtualGroup != null;
             for (int n = 0; n < size; n++) {
                 String npi = Identifiers.npiWithCheckDigit(String.format("1%08d", aco * 100_000 + t * 100 + n));
-                clinician(tin, npi, fqhc, tinStatuses);
+                clinician(tin, npi, fqhc, tinStatuses, virtualGroup);
             }
             submissions.addAll(submission(EntityType.GROUP, tin, null, "ehr-" + (t % 7)));
         }
@@ -171,7 +183,7 @@ public final class ProgramGenerator {
             return Math.max(1, large / 2 + random.nextInt(large + 1));
         }
 
-        private void clinician(String tin, String npi, boolean fqhc, List<SpecialStatus> tinStatuses) {
+        private void clinician(String tin, String npi, boolean fqhc, List<SpecialStatus> tinStatuses, String virtualGroup) {
             String type = pick(CLINICIAN_TYPES, CLINICIAN_TYPE_SHARES);
             double where = random.nextDouble();
             String key = EventKeys.clinician(py, tin, npi);
@@ -204,6 +216,7 @@ public final class ProgramGenerator {
                     .setAutomaticEuc(random.nextDouble() < 0.01)
                     .setDataCompromised(random.nextDouble() < 0.005)
                     .setPartialQpElectsMips(random.nextDouble() < 0.3)
+                    .setVirtualGroupId(virtualGroup)
                     .setSnapshot(3)
                     .setAsOf(day(py, 12, 15))
                     .build();
@@ -277,7 +290,7 @@ public final class ProgramGenerator {
                     .setEntityType(type)
                     .setTin(tin)
                     .setNpi(npi)
-                    .setVirtualGroupId(null)
+                    .setVirtualGroupId(type == EntityType.VIRTUAL_GROUP ? virtualGroupId : null)
                     .setApmEntityId(null)
                     .setPerformanceYear(py)
                     .setMeasurements(measurements)

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.acopi.contracts.Identifiers;
 import org.acopi.events.ClinicianFacts;
+import org.acopi.events.EntityType;
 import org.acopi.events.PiSubmission;
 import org.acopi.events.RosterEntry;
 import org.acopi.local.loader.Dataset;
@@ -60,8 +61,14 @@ class ProgramGeneratorTest {
             }
         }
         long groups = program.events.stream()
-                .filter(e -> e.value() instanceof PiSubmission s && s.getNpi() == null).map(e -> e.key()).distinct().count();
+                .filter(e -> e.value() instanceof PiSubmission s && s.getEntityType() == EntityType.GROUP).map(e -> e.key()).distinct().count();
         assertThat(groups).isEqualTo(3 * 20);
+        List<String> virtualGroupMembers = program.events.stream()
+                .filter(e -> e.value() instanceof ClinicianFacts f && f.getVirtualGroupId() != null).map(LoadEvent::key).toList();
+        long virtualGroupSubmissions = program.events.stream()
+                .filter(e -> e.value() instanceof PiSubmission s && s.getEntityType() == EntityType.VIRTUAL_GROUP).count();
+        assertThat(virtualGroupMembers).isNotEmpty();
+        assertThat(virtualGroupSubmissions).isPositive();
         ExpectedReport first = program.expected.get(0);
         assertThat(first.providersSuppliers().earnedPiScore()).isPositive();
         assertThat(first.providersSuppliers().excluded()).isPositive();
