@@ -28,8 +28,7 @@ public record RollupContribution(Participation participation, double score, bool
             return NOT_PART_OF_ENTITY;
         }
         Optional<LevelCandidate> best = standing.dataCompromised() ? Optional.empty() : candidates.stream()
-                .filter(c -> c.level() == EntityType.INDIVIDUAL || c.level() == EntityType.GROUP
-                        || c.level() == EntityType.VIRTUAL_GROUP)
+                .filter(c -> c.level() != EntityType.APM_ENTITY)
                 .max(Comparator.comparingDouble(LevelCandidate::score));
         if (best.isPresent()) {
             return new RollupContribution(Participation.COUNTED, best.get().score(), true);

@@ -34,7 +34,7 @@ public final class EventMapping {
     private EventMapping() {
     }
 
-    static SubmittingEntity entity(PiSubmission s) {
+    public static SubmittingEntity entity(PiSubmission s) {
         return new SubmittingEntity(s.getEntityType(), s.getTin(), s.getNpi(), s.getVirtualGroupId(), s.getApmEntityId());
     }
 

@@ -31,7 +31,7 @@ import org.acopi.events.Track;
 import org.acopi.local.loader.AcoYear;
 import org.acopi.local.loader.Dataset;
 import org.acopi.local.loader.LoadEvent;
-import org.acopi.scoring.rules.SubmittingEntity;
+import org.acopi.scoring.stream.EventMapping;
 
 /**
  * A synthetic MSSP program, deterministic by seed, streamed ACO by ACO as Avro input events (no files): each ACO's
@@ -148,8 +148,7 @@ public final class ProgramGenerator {
                 submissions.addAll(submission(EntityType.VIRTUAL_GROUP, null, null, "vg-registry"));
             }
             submissions.forEach(s -> out.accept(new LoadEvent<>(Topics.SUBMISSIONS,
-                    EventKeys.submission(py, s.getEntityType(), new SubmittingEntity(s.getEntityType(), s.getTin(), s.getNpi(),
-                            s.getVirtualGroupId(), s.getApmEntityId()).entityId()), s, "generated")));
+                    EventKeys.submission(py, s.getEntityType(), EventMapping.entity(s).entityId()), s, "generated")));
             return new AcoYear(acoId, py);
         }
 

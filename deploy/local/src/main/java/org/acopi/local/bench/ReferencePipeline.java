@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.acopi.contracts.EventKeys;
@@ -137,8 +138,7 @@ public final class ReferencePipeline {
             String tin = latest.getTin();
             String npi = latest.getNpi();
             tins.add(tin);
-            List<HardshipDecision> decisions = new ArrayList<>(hardships.getOrDefault(entry.getKey(), List.of()));
-            hardships.remove(entry.getKey());
+            List<HardshipDecision> decisions = new ArrayList<>(Objects.requireNonNullElse(hardships.remove(entry.getKey()), List.of()));
             decisions.addAll(hardships.getOrDefault(EventKeys.wholeTin(py, tin), List.of()));
             ParticipantEligibility e = decider.decide(new EligibilityInputs(profile, entry.getValue(),
                     facts.remove(entry.getKey()), tinFacts.get(EventKeys.tin(py, tin)), decisions));

@@ -36,7 +36,8 @@ public class ApiErrors {
 
     /** The error body, its content type set so that no {@code Accept} header of the request can make it unwritable. */
     public static ResponseEntity<Map<String, Object>> body(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", code, "message", message == null ? "" : message));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", code, "message", message == null ? "" : message));
     }
 
     private static String firstLine(String s) {
