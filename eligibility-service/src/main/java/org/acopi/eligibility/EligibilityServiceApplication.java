@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * eligibility-service: decides, for every TIN/NPI on an MSSP ACO's participation list, whether the Shared Savings
- * Program requires it to report MIPS Promoting Interoperability (42 CFR 425.507; pi-rules.md §7 and §11, PY2025 and
+ * Program requires it to report MIPS Promoting Interoperability (42 CFR 425.507; docs/pi-rules.md §7 and §11, PY2025 and
  * PY2026), publishes the determinations on {@code acopi.participant-eligibility.v1} and previews them over HTTP.
  */
 @SpringBootApplication

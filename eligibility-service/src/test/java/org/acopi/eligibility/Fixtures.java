@@ -16,7 +16,7 @@ import org.acopi.events.RosterEntry;
 import org.acopi.events.RosterStatus;
 import org.acopi.events.Track;
 
-/** Test inputs: an ACO, a TIN with two clinicians, and builders starting from the plain E1 case of pi-rules.md §9. */
+/** Test inputs: an ACO, a TIN with two clinicians, and builders starting from the plain E1 case of docs/pi-rules.md §9. */
 public final class Fixtures {
 
     public static final String ACO = "A1234";

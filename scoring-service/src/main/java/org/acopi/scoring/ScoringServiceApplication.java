@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * scoring-service: scores MIPS Promoting Interoperability submissions under the CMS rules of their performance year
- * (pi-rules.md §1–§5, PY2025 and PY2026), derives each MSSP ACO clinician's final PI score and the ACO's APM entity
+ * (docs/pi-rules.md §1–§5, PY2025 and PY2026), derives each MSSP ACO clinician's final PI score and the ACO's APM entity
  * PI score (§6, §11), publishes them on Kafka, and previews a submission's score over HTTP.
  */
 @SpringBootApplication

@@ -23,7 +23,7 @@ import org.acopi.events.Track;
 
 /**
  * The MSSP PI reporting determination of one ACO participant TIN/NPI for a performance year (42 CFR 425.507,
- * pi-rules.md §7.3 with the decisions of §11.4 items 7, 8 and 10; PY2025 enforcement discretion of §11.1): whether the
+ * docs/pi-rules.md §7.3 with the decisions of §11.4 items 7, 8 and 10; PY2025 enforcement discretion of §11.1): whether the
  * Shared Savings Program requires it to report PI, whether CMS enforces that for the PY and track, whether MIPS
  * requires PI of it, every applicable reason code in precedence order (the first one decides) and the PI reweighting
  * the deciding code stands for (NONE when the deciding code is not a {@code REWEIGHT_*} one, even if a later code is).
@@ -244,10 +244,10 @@ public final class EligibilityDecider {
         } else {
             text.append("not subject to the Shared Savings Program PI reporting requirement (42 CFR 425.507). ");
         }
-        text.append("Deciding reason ").append(codes.get(0)).append(": ").append(py.reason(codes.get(0)).text()).append('.');
+        text.append("Deciding reason ").append(py.reason(codes.get(0)).explained()).append('.');
         List<String> others = new ArrayList<>();
         for (String code : codes.subList(1, codes.size())) {
-            others.add(code + ": " + py.reason(code).text());
+            others.add(code + ": " + py.reason(code).label());
         }
         if (!others.isEmpty()) {
             text.append(" Also ").append(String.join("; ", others)).append('.');
@@ -262,7 +262,7 @@ public final class EligibilityDecider {
         }
         if (in.roster().removed()) {
             text.append("; removed from the list at snapshot ").append(entry.getSnapshot()).append(", after the deciding snapshot ")
-                    .append(py.decidingSnapshot()).append(", which does not withdraw the PY's determination (pi-rules.md §7.4, §11.3)");
+                    .append(py.decidingSnapshot()).append(", which does not withdraw the PY's determination (APM Snapshot 3 decides who is subject: NAACOS, Promoting Interoperability for MSSP ACOs, FAQ 5)");
         }
         text.append(in.facts() == null ? "; no QPP facts yet" : "; QPP facts of snapshot " + in.facts().getSnapshot());
         if (in.facts() != null && in.facts().getVirtualGroupId() != null) {

@@ -6,7 +6,7 @@ import org.acopi.events.ClinicianFacts;
 import org.acopi.events.HardshipDecision;
 
 /**
- * Everything an MSSP PI reporting determination of one TIN/NPI depends on (pi-rules.md §7.2): the ACO profile, the
+ * Everything an MSSP PI reporting determination of one TIN/NPI depends on (docs/pi-rules.md §7.2): the ACO profile, the
  * clinician's place on the participation list, its QPP facts, the newest QPP facts statement about its TIN (whose
  * TIN-level special statuses apply to every NPI of the TIN) and the hardship decisions for the TIN/NPI or the whole TIN.
  *

@@ -9,12 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.acopi.contracts.Identifiers;
+import org.acopi.contracts.ReasonCatalogue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The MSSP PI reporting eligibility rules of every performance year acopi supports (42 CFR 425.507; pi-rules.md §7,
+ * The MSSP PI reporting eligibility rules of every performance year acopi supports (42 CFR 425.507; docs/pi-rules.md §7,
  * §11; PY2025 and PY2026 today). Each PY is a data file {@code rules/py<year>/eligibility.json}; every PY accepted at
  * the edge ({@link Identifiers#supportedYears()}) must have one, so adding PY2027 is a data change.
  */
@@ -42,9 +43,15 @@ public final class EligibilityRules {
         return new EligibilityRules(rules);
     }
 
-    /** Parses one PY's rules document (for tests of alternative rules and for tools). */
+    /** Parses one PY's rules document against that PY's shipped reason catalogue (for tests and tools). */
     public static PyEligibilityRules parse(String json, String source) {
-        return PyEligibilityRules.parse(JSON.readTree(json), source);
+        JsonNode tree = JSON.readTree(json);
+        return PyEligibilityRules.parse(tree, ReasonCatalogue.forYear(tree.path("performanceYear").asInt()), source);
+    }
+
+    /** Parses one PY's rules document against the given reason catalogue (for tests of alternative rules data). */
+    public static PyEligibilityRules parse(String json, ReasonCatalogue reasons, String source) {
+        return PyEligibilityRules.parse(JSON.readTree(json), reasons, source);
     }
 
     /** Rules made of already-parsed years. */
@@ -63,7 +70,7 @@ public final class EligibilityRules {
                 throw new IllegalStateException(path + " is missing: every supported PY needs eligibility rules");
             }
             JsonNode json = JSON.readTree(in);
-            PyEligibilityRules rules = PyEligibilityRules.parse(json, path);
+            PyEligibilityRules rules = PyEligibilityRules.parse(json, ReasonCatalogue.forYear(year), path);
             if (rules.performanceYear() != year) {
                 throw new IllegalStateException(path + " declares performanceYear " + rules.performanceYear());
             }

@@ -9,7 +9,7 @@ import java.util.Objects;
 import org.acopi.events.HardshipDecision;
 
 /**
- * Which hardship decisions count (pi-rules.md §7.3 row 7; PY2025 and later): the newest decision per level, NPI and
+ * Which hardship decisions count (docs/pi-rules.md §7.3 row 7; PY2025 and later): the newest decision per level, NPI and
  * basis, by {@code decidedAt}; on an exact tie the later one (in arrival or list order) wins, as in {@link Versions}.
  * A decision on one basis never replaces one on another: an approved INSUFFICIENT_INTERNET stays approved when a
  * DECERTIFIED_EHR application is filed. The stream's hardship table and the preview both reduce with this class.

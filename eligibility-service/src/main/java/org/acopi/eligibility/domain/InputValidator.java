@@ -12,7 +12,7 @@ import org.acopi.events.HardshipLevel;
 import org.acopi.events.RosterEntry;
 
 /**
- * Edge validation of the eligibility inputs (design.md §4; pi-rules.md §7.2): TIN 9 digits, NPI with its Luhn check,
+ * Edge validation of the eligibility inputs (design.md §4; docs/pi-rules.md §7.2): TIN 9 digits, NPI with its Luhn check,
  * a PY with eligibility rules, APM snapshot 1-4 and a known clinician type per the PY's rules, a virtual group id
  * (when present) non-blank and at most {@value #MAX_VIRTUAL_GROUP_ID_LENGTH} characters, hardship level matching its
  * key, and the record key matching the value. Messages never contain a TIN. A null key skips the key check.

@@ -4,26 +4,27 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.acopi.contracts.ReasonCatalogue;
+import org.acopi.contracts.ReasonCatalogue.Reason;
 import org.acopi.events.HardshipBasis;
 import org.acopi.events.Program;
-import org.acopi.events.ReweightingKind;
 import org.acopi.events.SpecialStatus;
 import org.acopi.events.Track;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The MSSP PI reporting eligibility rules of one performance year (42 CFR 425.507; pi-rules.md §7 and §11), read from
+ * The MSSP PI reporting eligibility rules of one performance year (42 CFR 425.507; docs/pi-rules.md §7 and §11), read from
  * {@code rules/py<year>/eligibility.json}: SSP programs, enforcement by track (§11.1), the deciding APM snapshot
  * and what a later removal does (§7.4, §11.3), MIPS eligible clinician types (§7.3 row 3), automatic and application-based PI reweighting bases (§7.3 rows
- * 5-7, §11.4 item 8), QP handling (§11.4 item 7), the facts-pending presumption and the reason codes in precedence
- * order. Every value that may change by PY lives in that file, not here.
+ * 5-7, §11.4 item 8), QP handling (§11.4 item 7) and the facts-pending presumption. What each reason code means, and
+ * the precedence among them, comes from the PY's shared {@link ReasonCatalogue}. Every value that may change by PY
+ * lives in those two files, not here.
  */
 public final class PyEligibilityRules {
 
@@ -45,10 +46,9 @@ public final class PyEligibilityRules {
     private final boolean partialQpElectionMakesMipsRequired;
     private final boolean factsPendingPresumesSspRequired;
     private final boolean factsPendingPresumesMipsPiRequired;
-    private final Map<String, ReasonRule> reasons;
-    private final Map<String, Integer> precedence;
+    private final ReasonCatalogue reasons;
 
-    private PyEligibilityRules(JsonNode json, String source) {
+    private PyEligibilityRules(JsonNode json, ReasonCatalogue reasons, String source) {
         Reader r = new Reader(json, source);
         this.performanceYear = r.integer("performanceYear");
         this.rulesVersion = r.text("rulesVersion");
@@ -71,38 +71,16 @@ public final class PyEligibilityRules {
         this.partialQpElectionMakesMipsRequired = r.bool("qualifyingApmParticipants", "partialQpElectionMakesMipsRequired");
         this.factsPendingPresumesSspRequired = r.bool("factsPending", "presumeSspRequired");
         this.factsPendingPresumesMipsPiRequired = r.bool("factsPending", "presumeMipsPiRequired");
-        Map<String, ReasonRule> byCode = new LinkedHashMap<>();
-        Map<String, Integer> order = new LinkedHashMap<>();
-        for (JsonNode reason : r.array("reasons")) {
-            String code = reason.path("code").asString("");
-            String kind = reason.path("reweighting").asString(ReweightingKind.NONE.name());
-            List<String> implies = new ArrayList<>();
-            reason.path("implies").forEach(n -> implies.add(n.asString()));
-            ReasonRule rule = new ReasonRule(code, reason.path("excluded").asBoolean(false),
-                    reason.path("mipsExcluded").asBoolean(false), r.enumValue(ReweightingKind.class, kind, "reasons." + code),
-                    implies, reason.path("text").asString(""));
-            if (code.isEmpty() || rule.text().isEmpty() || byCode.put(code, rule) != null) {
-                throw r.invalid("reasons: every reason needs a unique code and a text (" + code + ")");
-            }
-            if (rule.reweighting() != reweightingOf(code)) {
-                throw r.invalid("reasons: " + code + " must have reweighting " + reweightingOf(code)
-                        + " (downstream reads REWEIGHT_APP_* as approved applications, other REWEIGHT_* as automatic)");
-            }
-            order.put(code, order.size());
+        this.reasons = reasons;
+        if (reasons.performanceYear() != performanceYear) {
+            throw r.invalid("the reason catalogue " + reasons.version() + " is of PY" + reasons.performanceYear());
         }
-        this.reasons = Collections.unmodifiableMap(byCode);
-        this.precedence = Collections.unmodifiableMap(order);
         checkComplete(r);
     }
 
-    private static ReweightingKind reweightingOf(String code) {
-        return code.startsWith(ReasonCodes.REWEIGHT_APP_PREFIX) ? ReweightingKind.APPLICATION_APPROVED
-                : code.startsWith(ReasonCodes.REWEIGHT_PREFIX) ? ReweightingKind.AUTOMATIC : ReweightingKind.NONE;
-    }
-
-    /** Parses one PY's rules document; {@code source} names it in error messages. */
-    static PyEligibilityRules parse(JsonNode json, String source) {
-        return new PyEligibilityRules(json, source);
+    /** Parses one PY's rules document against the PY's reason catalogue; {@code source} names it in error messages. */
+    static PyEligibilityRules parse(JsonNode json, ReasonCatalogue reasons, String source) {
+        return new PyEligibilityRules(json, reasons, source);
     }
 
     private void checkComplete(Reader r) {
@@ -119,18 +97,12 @@ public final class PyEligibilityRules {
                 ReasonCodes.PARTIAL_QP_SSP, ReasonCodes.REQUIRED));
         reweightingSpecialStatuses.forEach(s -> producible.add(ReasonCodes.reweighting(s)));
         hardshipReweightingBases.forEach(b -> producible.add(ReasonCodes.reweighting(b)));
-        List<String> missing = new ArrayList<>(producible);
-        missing.removeAll(reasons.keySet());
+        List<String> missing = producible.stream().filter(code -> reasons.find(code).isEmpty()).toList();
         if (!missing.isEmpty()) {
-            throw r.invalid("reasons: no entry for " + missing);
-        }
-        for (ReasonRule rule : reasons.values()) {
-            if (!reasons.keySet().containsAll(rule.implies())) {
-                throw r.invalid("reasons: " + rule.code() + " implies an unknown code " + rule.implies());
-            }
+            throw r.invalid("the reason catalogue " + reasons.version() + " has no entry for " + missing);
         }
         for (String alone : List.of(ReasonCodes.FACTS_PENDING, ReasonCodes.QP_SSP_ONLY, ReasonCodes.PARTIAL_QP_SSP, ReasonCodes.REQUIRED)) {
-            if (reasons.get(alone).excluded()) {
+            if (reasons.reason(alone).excluded()) {
                 throw r.invalid("reasons: " + alone + " applies only when nothing excludes, so it cannot be excluded");
             }
         }
@@ -217,25 +189,19 @@ public final class PyEligibilityRules {
         return factsPendingPresumesMipsPiRequired;
     }
 
-    /** The rule of a reason code this PY knows. */
-    public ReasonRule reason(String code) {
-        ReasonRule rule = reasons.get(code);
-        if (rule == null) {
-            throw new IllegalArgumentException("PY" + performanceYear + " rules have no reason " + code);
-        }
-        return rule;
+    /** What a reason code this PY knows means (the shared catalogue's entry). */
+    public Reason reason(String code) {
+        return reasons.reason(code);
     }
 
     /** Every reason of this PY, in precedence order. */
-    public List<ReasonRule> reasons() {
-        return List.copyOf(reasons.values());
+    public List<Reason> reasons() {
+        return reasons.reasons();
     }
 
     /** The codes in precedence order (the first is the deciding one). */
     List<String> ordered(Set<String> codes) {
-        List<String> sorted = new ArrayList<>(codes);
-        sorted.sort((a, b) -> Integer.compare(precedence.get(a), precedence.get(b)));
-        return sorted;
+        return reasons.ordered(codes);
     }
 
     /** Reads the JSON document with error messages that name the file and the field. */

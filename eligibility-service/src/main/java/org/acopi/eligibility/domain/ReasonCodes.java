@@ -4,7 +4,7 @@ import org.acopi.events.HardshipBasis;
 import org.acopi.events.SpecialStatus;
 
 /**
- * The stable reason codes of an MSSP PI reporting determination (pi-rules.md §7.3, §11.4; PY2025 and later). Their
+ * The stable reason codes of an MSSP PI reporting determination (docs/pi-rules.md §7.3, §11.4; PY2025 and later). Their
  * precedence, texts and effects are per-PY rules data ({@code rules/py<year>/eligibility.json}); this class only names
  * them so that code and tests do not spell them twice. The first code of a determination is the deciding one.
  */

@@ -4,7 +4,7 @@ import org.acopi.events.RosterEntry;
 import org.acopi.events.RosterStatus;
 
 /**
- * A TIN/NPI's place on an ACO's participation list for a PY (42 CFR 425.118; pi-rules.md §7.4, §11.3; PY2025 and
+ * A TIN/NPI's place on an ACO's participation list for a PY (42 CFR 425.118; docs/pi-rules.md §7.4, §11.3; PY2025 and
  * later): the newest roster record (highest APM snapshot, then latest recordedAt), which says which ACO lists the
  * TIN/NPI now and whether it is still listed, and the newest record from a snapshot up to the PY's deciding one
  * (Snapshot 3), which says whether it is subject to the SSP PI requirement at all. Records are keyed by TIN/NPI

@@ -7,7 +7,7 @@ import org.acopi.events.RosterEntry;
 
 /**
  * Which of two versions of the same eligibility input wins, for every PY (design.md §5: idempotent and
- * order-tolerant). Roster entries and QPP facts: the higher APM snapshot, then the later timestamp (pi-rules.md
+ * order-tolerant). Roster entries and QPP facts: the higher APM snapshot, then the later timestamp (docs/pi-rules.md
  * §7.4: a later snapshot supersedes an earlier one); hardship decisions: the later decision; ACO profiles: the later
  * update. On an exact tie the record that arrived last wins, so a duplicate changes nothing.
  */

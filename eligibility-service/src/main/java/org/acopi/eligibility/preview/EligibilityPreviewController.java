@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.acopi.contracts.ReasonCatalogue.Reason;
 import org.acopi.eligibility.domain.EligibilityDecider;
 import org.acopi.eligibility.domain.EligibilityInputs;
 import org.acopi.eligibility.domain.EligibilityRules;
 import org.acopi.eligibility.domain.InputProblem;
 import org.acopi.eligibility.domain.InputValidator;
 import org.acopi.eligibility.domain.PyEligibilityRules;
-import org.acopi.eligibility.domain.ReasonRule;
 import org.acopi.events.ParticipantEligibility;
 import org.apache.avro.Schema;
 import org.springframework.http.MediaType;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /api/v1/eligibility-preview}: the MSSP PI reporting determination (42 CFR 425.507; pi-rules.md §7,
+ * {@code POST /api/v1/eligibility-preview}: the MSSP PI reporting determination (42 CFR 425.507; docs/pi-rules.md §7,
  * §11; PY2025 and PY2026) of one TIN/NPI from inputs given in the request, explained, without storing anything and
  * without Kafka. Invalid input is a 400 listing every problem with its stable code.
  */
@@ -71,12 +71,15 @@ class EligibilityPreviewController {
         }
         List<Map<String, Object>> reasons = new ArrayList<>();
         for (String code : e.getReasonCodes()) {
-            ReasonRule rule = py.reason(code);
+            Reason rule = py.reason(code);
             Map<String, Object> reason = new LinkedHashMap<>();
             reason.put("code", code);
             reason.put("excluded", rule.excluded());
             reason.put("reweighting", rule.reweighting().name());
+            reason.put("inEarnedScoreUniverse", rule.inEarnedScoreUniverse());
+            reason.put("voluntaryReportingBasis", rule.voluntaryReportingBasis());
             reason.put("text", rule.text());
+            reason.put("source", rule.source());
             reasons.add(reason);
         }
         body.put("reasons", reasons);

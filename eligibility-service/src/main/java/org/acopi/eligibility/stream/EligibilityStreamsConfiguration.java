@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Runs the eligibility topology (pi-rules.md §7, §11) as the Kafka Streams application {@value #APPLICATION_ID}
+ * Runs the eligibility topology (docs/pi-rules.md §7, §11) as the Kafka Streams application {@value #APPLICATION_ID}
  * with the shared acopi settings (exactly-once v2, dead-letter handlers); its health component is
  * {@code eligibilityStreams}.
  */

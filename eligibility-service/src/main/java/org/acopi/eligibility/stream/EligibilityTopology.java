@@ -41,7 +41,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The eligibility-service Kafka Streams topology: keeps the newest version of every input (ACO profiles, the
  * participation list by APM snapshot, QPP facts per TIN/NPI and per TIN, hardship decisions per TIN/NPI and whole
- * TIN), joins them per rostered TIN/NPI and publishes the MSSP PI reporting determination of pi-rules.md §7 and §11
+ * TIN), joins them per rostered TIN/NPI and publishes the MSSP PI reporting determination of docs/pi-rules.md §7 and §11
  * (PY2025 and later) to {@code acopi.participant-eligibility.v1} whenever it or the versions of its inputs change. Invalid input goes to the
  * source topic's {@code -dlt} through the shared processing handler.
  */

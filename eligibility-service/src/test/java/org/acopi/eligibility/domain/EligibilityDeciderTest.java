@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The eligibility cases E1-E13 of pi-rules.md §9 and the rows and decisions of §7.3, §11.1 and §11.4. */
+/** The eligibility cases E1-E13 of docs/pi-rules.md §9 and the rows and decisions of §7.3, §11.1 and §11.4. */
 class EligibilityDeciderTest {
 
     static final EligibilityRules RULES = EligibilityRules.load();
@@ -59,7 +59,7 @@ class EligibilityDeciderTest {
             assertDetermination(e, true, true, true, ReasonCodes.REQUIRED);
             assertThat(e.getReweighting()).isEqualTo(ReweightingKind.NONE);
             assertThat(e.getFactsKnown()).isTrue();
-            assertThat(e.getRulesVersion()).isEqualTo("acopi-eligibility-rules/2026.1");
+            assertThat(e.getRulesVersion()).isEqualTo("acopi-eligibility-rules/2026.2");
             assertThat(e.getExplanation()).contains("must report").contains("REQUIRED").contains("MIPS PI required: yes")
                     .doesNotContain(org.acopi.eligibility.Fixtures.TIN);
         }
@@ -101,7 +101,7 @@ class EligibilityDeciderTest {
         @Test
         void e07_smallPracticeTinOf12CliniciansHasPiReweightedAutomatically() {
             ParticipantEligibility e = decide2026(facts(2026).setTinSpecialStatuses(List.of(SpecialStatus.SMALL_PRACTICE)).build());
-            // pi-rules.md §9 abbreviates the code as REWEIGHT_SMALL; §7.3 row 5 names it REWEIGHT_<status>
+            // docs/pi-rules.md §9 abbreviates the code as REWEIGHT_SMALL; §7.3 row 5 names it REWEIGHT_<status>
             assertDetermination(e, false, false, false, ReasonCodes.REWEIGHT_SMALL_PRACTICE);
             assertThat(e.getReweighting()).isEqualTo(ReweightingKind.AUTOMATIC);
         }
@@ -119,7 +119,7 @@ class EligibilityDeciderTest {
         void e11_py2025OnAnyTrackIsRequiredButNotEnforced(Track track) {
             ParticipantEligibility e = decide(aco(2025).setTrack(track).build(), roster(2025).build(), facts(2025).build());
             assertDetermination(e, true, false, true, ReasonCodes.REQUIRED);
-            assertThat(e.getRulesVersion()).isEqualTo("acopi-eligibility-rules/2025.1");
+            assertThat(e.getRulesVersion()).isEqualTo("acopi-eligibility-rules/2025.2");
             assertThat(e.getExplanation()).contains("does not enforce");
         }
 
@@ -223,12 +223,18 @@ class EligibilityDeciderTest {
         }
 
         @Test
-        void compromisedDataAlongsideAnotherBasisIsListedAfterIt() {
-            ParticipantEligibility e = decide2026(facts(2026).setDataCompromised(true)
-                    .setSpecialStatuses(List.of(SpecialStatus.HOSPITAL_BASED)).build());
-            assertDetermination(e, false, false, false, ReasonCodes.REWEIGHT_HOSPITAL_BASED, ReasonCodes.REWEIGHT_DATA_COMPROMISED);
+        void compromisedDataDecidesAheadOfEverySpecialStatusEucAndHardshipBasis() {
+            // §11.4 item 8: a finding of compromised data presupposes submitted data, so it is the deciding reason of a
+            // clinician that passes §7.3 rows 1-4, and the public counts file the clinician under it
+            ParticipantEligibility e = decide2026(facts(2026).setDataCompromised(true).setAutomaticEuc(true)
+                    .setSpecialStatuses(List.of(SpecialStatus.HOSPITAL_BASED)).build(),
+                    hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).build());
+            assertDetermination(e, false, false, false, ReasonCodes.REWEIGHT_DATA_COMPROMISED, ReasonCodes.REWEIGHT_HOSPITAL_BASED,
+                    ReasonCodes.REWEIGHT_AUTO_EUC, "REWEIGHT_APP_DECERTIFIED_EHR");
             assertThat(e.getDataCompromised()).isTrue();
             assertThat(e.getReweighting()).isEqualTo(ReweightingKind.AUTOMATIC);
+            assertThat(e.getExplanation()).contains("Deciding reason REWEIGHT_DATA_COMPROMISED")
+                    .contains("42 CFR 414.1380(c)(2)(i)(C)");
         }
 
         @Test
@@ -243,9 +249,9 @@ class EligibilityDeciderTest {
             assertDetermination(automaticFirst, false, false, false, ReasonCodes.REWEIGHT_SMALL_PRACTICE, "REWEIGHT_APP_DECERTIFIED_EHR");
             assertThat(automaticFirst.getReweighting()).isEqualTo(ReweightingKind.AUTOMATIC);
 
-            ParticipantEligibility applicationFirst = decide2026(facts(2026).setDataCompromised(true).build(),
+            ParticipantEligibility applicationFirst = decide2026(facts(2026).setAutomaticEuc(false).build(),
                     hardship(2026, HardshipBasis.DECERTIFIED_EHR, HardshipStatus.APPROVED).build());
-            assertDetermination(applicationFirst, false, false, false, "REWEIGHT_APP_DECERTIFIED_EHR", ReasonCodes.REWEIGHT_DATA_COMPROMISED);
+            assertDetermination(applicationFirst, false, false, false, "REWEIGHT_APP_DECERTIFIED_EHR");
             assertThat(applicationFirst.getReweighting()).isEqualTo(ReweightingKind.APPLICATION_APPROVED);
         }
 

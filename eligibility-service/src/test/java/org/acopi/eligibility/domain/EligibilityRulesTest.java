@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.acopi.contracts.ReasonCatalogue;
+import org.acopi.contracts.ReasonCatalogue.Reason;
 import org.acopi.contracts.Identifiers;
 import org.acopi.events.AcoProfile;
 import org.acopi.events.ClinicianFacts;
@@ -62,37 +65,31 @@ class EligibilityRulesTest {
     void aYearCanChangeAnyValueByDataAlone() throws IOException {
         String json = resource("rules/py2026/eligibility.json")
                 .replace("\"performanceYear\": 2026", "\"performanceYear\": 2027")
-                .replace("acopi-eligibility-rules/2026.1", "acopi-eligibility-rules/2027.1")
+                .replace("acopi-eligibility-rules/2026.2", "acopi-eligibility-rules/2027.1")
                 .replace("\"decidingSnapshot\": 3", "\"decidingSnapshot\": 2")
                 .replace("\"specialStatuses\": [\"SMALL_PRACTICE\", ", "\"specialStatuses\": [");
-        PyEligibilityRules py2027 = EligibilityRules.parse(json, "py2027 test");
+        ReasonCatalogue reasons2027 = ReasonCatalogue.parse(resource("contracts/reasons/py2026.json")
+                .replace("\"performanceYear\": 2026", "\"performanceYear\": 2027"), "py2027 catalogue");
+        PyEligibilityRules py2027 = EligibilityRules.parse(json, reasons2027, "py2027 test");
         assertThat(py2027.performanceYear()).isEqualTo(2027);
         assertThat(py2027.decidingSnapshot()).isEqualTo(2);
         assertThat(py2027.reweights(SpecialStatus.SMALL_PRACTICE)).isFalse();
     }
 
     @Test
-    void rulesWithoutAReasonTheEngineCanProduceAreRejected() throws IOException {
-        String json = resource("rules/py2026/eligibility.json").replaceAll("\\{\"code\": \"BELOW_LVT\"[^}]*},", "");
-        assertThatThrownBy(() -> EligibilityRules.parse(json, "broken"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("BELOW_LVT");
-    }
-
-    @Test
-    void aReweightingKindThatDisagreesWithTheCodeIsRejected() throws IOException {
-        String json = resource("rules/py2026/eligibility.json").replace(
-                "{\"code\": \"REWEIGHT_AUTO_EUC\", \"excluded\": true, \"mipsExcluded\": true, \"reweighting\": \"AUTOMATIC\"",
-                "{\"code\": \"REWEIGHT_AUTO_EUC\", \"excluded\": true, \"mipsExcluded\": true, \"reweighting\": \"APPLICATION_APPROVED\"");
-        assertThatThrownBy(() -> EligibilityRules.parse(json, "broken"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("REWEIGHT_AUTO_EUC must have reweighting AUTOMATIC");
+    void rulesWhoseCatalogueLacksAReasonTheEngineCanProduceAreRejected() throws IOException {
+        ReasonCatalogue catalogue = catalogue(text -> text.replaceAll("\\{\"code\": \"BELOW_LVT\"[^\\n]*\\n", ""));
+        assertThatThrownBy(() -> EligibilityRules.parse(resource("rules/py2026/eligibility.json"), catalogue, "broken"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no entry for [BELOW_LVT]");
     }
 
     @Test
     void theMipsStatusOfEachQpStatusIsData() throws IOException {
-        String json = resource("rules/py2026/eligibility.json").replace(
+        ReasonCatalogue catalogue = catalogue(text -> text.replace(
                 "{\"code\": \"QP_SSP_ONLY\", \"excluded\": false, \"mipsExcluded\": true",
-                "{\"code\": \"QP_SSP_ONLY\", \"excluded\": false, \"mipsExcluded\": false");
-        EligibilityDecider decider = new EligibilityDecider(EligibilityRules.of(EligibilityRules.parse(json, "qp test")));
+                "{\"code\": \"QP_SSP_ONLY\", \"excluded\": false, \"mipsExcluded\": false"));
+        EligibilityDecider decider = new EligibilityDecider(EligibilityRules.of(
+                EligibilityRules.parse(resource("rules/py2026/eligibility.json"), catalogue, "qp test")));
         ClinicianFacts qp = facts(2026).setQpStatus(QpStatus.QP).build();
         assertThat(decider.decide(inputs(aco(2026).build(), roster(2026).build(), qp)).getMipsPiRequired()).isTrue();
         assertThat(decider.decide(inputs(aco(2026).setProgram(Program.REACH).build(), roster(2026).build(), qp)).getMipsPiRequired())
@@ -105,13 +102,13 @@ class EligibilityRulesTest {
 
     @Test
     void whatAnAllFqhcAcoImpliesIsData() throws IOException {
-        String json = resource("rules/py2026/eligibility.json").replace("\"implies\": [\"FQHC_RHC_NOT_MIPS_EC\"]", "\"implies\": []");
-        EligibilityDecider decider = new EligibilityDecider(EligibilityRules.of(EligibilityRules.parse(json, "implies test")));
+        ReasonCatalogue catalogue = catalogue(text -> text.replace("\"implies\": [\"FQHC_RHC_NOT_MIPS_EC\"]", "\"implies\": []"));
+        EligibilityDecider decider = new EligibilityDecider(EligibilityRules.of(
+                EligibilityRules.parse(resource("rules/py2026/eligibility.json"), catalogue, "implies test")));
         assertThat(decider.decide(inputs(aco(2026).setAllFqhcRhc(true).build(), roster(2026).build(), facts(2026).build()))
                 .getReasonCodes()).containsExactly(ReasonCodes.ACO_ALL_FQHC);
 
-        String unknown = resource("rules/py2026/eligibility.json").replace("\"implies\": [\"FQHC_RHC_NOT_MIPS_EC\"]", "\"implies\": [\"FQHC\"]");
-        assertThatThrownBy(() -> EligibilityRules.parse(unknown, "broken"))
+        assertThatThrownBy(() -> catalogue(text -> text.replace("\"implies\": [\"FQHC_RHC_NOT_MIPS_EC\"]", "\"implies\": [\"FQHC\"]")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ACO_ALL_FQHC implies an unknown code");
     }
 
@@ -132,16 +129,16 @@ class EligibilityRulesTest {
 
     @Test
     void aCodeThatStandsAloneWhenNothingExcludesCannotExclude() throws IOException {
-        String json = resource("rules/py2026/eligibility.json").replace(
-                "{\"code\": \"REQUIRED\", \"excluded\": false", "{\"code\": \"REQUIRED\", \"excluded\": true");
-        assertThatThrownBy(() -> EligibilityRules.parse(json, "broken"))
+        ReasonCatalogue catalogue = catalogue(text -> text.replace(
+                "{\"code\": \"REQUIRED\", \"excluded\": false", "{\"code\": \"REQUIRED\", \"excluded\": true"));
+        assertThatThrownBy(() -> EligibilityRules.parse(resource("rules/py2026/eligibility.json"), catalogue, "broken"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("REQUIRED applies only when nothing excludes");
     }
 
     @Test
     void acoLevelExemptionsComeBeforeSnapshot3AsDocumented() {
         for (int py : new int[] {2025, 2026}) {
-            assertThat(EligibilityRules.load().forYear(py).reasons()).extracting(ReasonRule::code)
+            assertThat(EligibilityRules.load().forYear(py).reasons()).extracting(Reason::code)
                     .containsSubsequence("NOT_MSSP", "ACO_ALL_FQHC", "NOT_IN_SNAPSHOT3");
         }
     }
@@ -153,10 +150,15 @@ class EligibilityRulesTest {
     @Test
     void reasonsAreOrderedAsSection7_3() {
         PyEligibilityRules rules = EligibilityRules.load().forYear(2026);
-        assertThat(rules.reasons()).extracting(ReasonRule::code).containsSubsequence(
-                "NOT_IN_SNAPSHOT3", "FQHC_RHC_NOT_MIPS_EC", "NOT_MIPS_EC_TYPE", "BELOW_LVT", "REWEIGHT_SMALL_PRACTICE",
-                "REWEIGHT_AUTO_EUC", "REWEIGHT_APP_DECERTIFIED_EHR", "REWEIGHT_DATA_COMPROMISED", "QP_SSP_ONLY",
+        assertThat(rules.reasons()).extracting(Reason::code).containsSubsequence(
+                "NOT_IN_SNAPSHOT3", "FQHC_RHC_NOT_MIPS_EC", "NOT_MIPS_EC_TYPE", "BELOW_LVT", "REWEIGHT_DATA_COMPROMISED",
+                "REWEIGHT_SMALL_PRACTICE", "REWEIGHT_AUTO_EUC", "REWEIGHT_APP_DECERTIFIED_EHR", "QP_SSP_ONLY",
                 "PARTIAL_QP_SSP", "REQUIRED");
+    }
+
+    /** The shipped PY2026 reason catalogue with one edit. */
+    private static ReasonCatalogue catalogue(UnaryOperator<String> edit) throws IOException {
+        return ReasonCatalogue.parse(edit.apply(resource("contracts/reasons/py2026.json")), "edited catalogue");
     }
 
     private static String resource(String path) throws IOException {

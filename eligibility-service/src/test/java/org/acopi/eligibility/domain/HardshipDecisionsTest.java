@@ -14,7 +14,7 @@ import org.acopi.events.HardshipDecision;
 import org.acopi.events.HardshipStatus;
 import org.junit.jupiter.api.Test;
 
-/** The newest hardship decision per level, NPI and basis (pi-rules.md §7.3 row 7), shared by the stream and the preview. */
+/** The newest hardship decision per level, NPI and basis (docs/pi-rules.md §7.3 row 7), shared by the stream and the preview. */
 class HardshipDecisionsTest {
 
     static final HardshipDecision INTERNET_APPROVED = hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.APPROVED)

@@ -62,10 +62,12 @@ class EligibilityPreviewControllerTest {
                 .andExpect(jsonPath("$.reweighting").value("NONE"))
                 .andExpect(jsonPath("$.rosterStatus").value("ACTIVE"))
                 .andExpect(jsonPath("$.factsKnown").value(true))
-                .andExpect(jsonPath("$.rulesVersion").value("acopi-eligibility-rules/2026.1"))
+                .andExpect(jsonPath("$.rulesVersion").value("acopi-eligibility-rules/2026.2"))
                 .andExpect(jsonPath("$.inputVersions.facts").value("snapshot=3;asOf=2026-12-15T00:00:00Z"))
                 .andExpect(jsonPath("$.explanation").value(containsString("42 CFR 425.507")))
-                .andExpect(jsonPath("$.reasons[0].text").value(containsString("§7.3 row 12")));
+                .andExpect(jsonPath("$.reasons[0].text").value(containsString("must report PI")))
+                .andExpect(jsonPath("$.reasons[0].source").value("42 CFR 425.507(a)"))
+                .andExpect(jsonPath("$.reasons[0].inEarnedScoreUniverse").value(true));
     }
 
     @Test

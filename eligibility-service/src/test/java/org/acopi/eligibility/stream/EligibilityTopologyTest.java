@@ -447,7 +447,7 @@ class EligibilityTopologyTest {
         ParticipantEligibility e = latest().get(key(2025));
         assertThat(e.getSspRequired()).isTrue();
         assertThat(e.getSspEnforced()).isFalse();
-        assertThat(e.getRulesVersion()).isEqualTo("acopi-eligibility-rules/2025.1");
+        assertThat(e.getRulesVersion()).isEqualTo("acopi-eligibility-rules/2025.2");
     }
 
     @Test

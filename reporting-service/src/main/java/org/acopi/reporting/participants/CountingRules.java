@@ -5,17 +5,20 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.acopi.contracts.ReasonCatalogue;
+import org.acopi.contracts.ReasonCatalogue.Reason;
 
 /**
- * The per-PY data behind the public-reporting counts (42 CFR 425.308(b)(9); pi-rules.md §8, §11.1, §11.4, §11.5):
- * which deciding reason codes are reweighting bases for "excluded but voluntarily reported", which leave a unit
- * outside the "earned a PI score" population, which make the ACO exempt, and whether the requirement is enforced.
- * Read from {@code rules/py<PY>/public-reporting.properties}; a CMS clarification is a data change.
+ * The per-PY data behind the public-reporting counts (42 CFR 425.308(b)(9); docs/pi-rules.md §8, §11.1, §11.4,
+ * §11.5): what each deciding reason code means for the counts, from the PY's shared reason catalogue (inside the
+ * population that can earn a PI score, a basis for "excluded but voluntarily reported", an ACO exemption), and from
+ * {@code rules/py<PY>/public-reporting.properties} the counting rules version and whether the requirement is enforced.
+ * A CMS clarification is a data change.
  */
 public final class CountingRules {
 
@@ -24,19 +27,13 @@ public final class CountingRules {
     private final int performanceYear;
     private final String rulesVersion;
     private final boolean enforced;
-    private final List<String> voluntaryReportingBases;
-    private final List<String> voluntaryReportingNot;
-    private final List<String> earnedScoreOutsideUniverse;
-    private final List<String> acoExemptReasons;
+    private final ReasonCatalogue reasons;
 
-    private CountingRules(int performanceYear, Properties data) {
+    private CountingRules(int performanceYear, Properties data, ReasonCatalogue reasons) {
         this.performanceYear = performanceYear;
         this.rulesVersion = required(data, "rules-version");
         this.enforced = Boolean.parseBoolean(required(data, "enforced"));
-        this.voluntaryReportingBases = list(data, "voluntary-reporting-bases");
-        this.voluntaryReportingNot = list(data, "voluntary-reporting-not");
-        this.earnedScoreOutsideUniverse = list(data, "earned-score-outside-universe");
-        this.acoExemptReasons = list(data, "aco-exempt-reasons");
+        this.reasons = reasons;
     }
 
     /** The rules of a performance year; fails for a year without rules data. */
@@ -66,37 +63,30 @@ public final class CountingRules {
      * reporting: made up entirely of FQHCs/RHCs (§7.3 row 2, §11.3), or not an MSSP ACO (§11.1).
      */
     public List<String> acoExemptReasons() {
-        return acoExemptReasons;
+        return reasons.codes(Reason::exemptsAco);
     }
 
     /**
-     * Whether a determination excludes under a reweighting basis of §7.3 rows 5–7 (or row 8's own code): its deciding
-     * (first) reason is one, since the exclusion is the first match of §7.3 and §11.4 item 10 counts a unit under its
-     * first code; and none of its reasons is row 9's compromised data, which vetoes wherever it stands (§11.4 item 8).
+     * Whether a unit this reason decides is a MIPS eligible clinician, QP or Partial QP on the ACO's Snapshot-3 list,
+     * the only units 42 CFR 425.308(b)(9) counts as having earned a PI score (§8). A code this PY does not know (from
+     * a newer eligibility-service) leaves the unit inside: its {@code sspRequired} still decides.
      */
-    public boolean isVoluntaryReportingBasis(List<String> reasonCodes) {
-        return !reasonCodes.isEmpty()
-                && matchesAny(voluntaryReportingBases, reasonCodes.get(0))
-                && reasonCodes.stream().noneMatch(code -> matchesAny(voluntaryReportingNot, code));
+    public boolean isInsideEarnedScoreUniverse(String decidingReason) {
+        return reasons.find(decidingReason).map(Reason::inEarnedScoreUniverse).orElse(true);
     }
 
-    public boolean isOutsideEarnedScoreUniverse(String decidingReason) {
-        return matchesAny(earnedScoreOutsideUniverse, decidingReason);
+    /**
+     * Whether an excluded unit this reason decides counts as "excluded but voluntarily reported" when it earned a
+     * score: a PI reweighting basis of §7.3 rows 5–7 (first match wins; §11.4 item 10). Compromised data never are
+     * (row 9, §11.4 item 8).
+     */
+    public boolean isVoluntaryReportingBasis(String decidingReason) {
+        return reasons.find(decidingReason).map(Reason::voluntaryReportingBasis).orElse(false);
     }
 
-    private static boolean matchesAny(List<String> patterns, String code) {
-        if (code == null) {
-            return false;
-        }
-        for (String pattern : patterns) {
-            boolean matches = pattern.endsWith("*")
-                    ? code.startsWith(pattern.substring(0, pattern.length() - 1))
-                    : code.equals(pattern);
-            if (matches) {
-                return true;
-            }
-        }
-        return false;
+    /** The catalogue's entry of a code, if this PY knows it. */
+    public Optional<Reason> reason(String code) {
+        return reasons.find(code);
     }
 
     private static String resource(int performanceYear) {
@@ -110,7 +100,7 @@ public final class CountingRules {
             }
             Properties data = new Properties();
             data.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return new CountingRules(performanceYear, data);
+            return new CountingRules(performanceYear, data, ReasonCatalogue.forYear(performanceYear));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -122,12 +112,5 @@ public final class CountingRules {
             throw new IllegalStateException("public-reporting rules lack " + key);
         }
         return value.strip();
-    }
-
-    private static List<String> list(Properties data, String key) {
-        return Arrays.stream(data.getProperty(key, "").split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
     }
 }

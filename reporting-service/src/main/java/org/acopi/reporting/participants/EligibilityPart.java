@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A TIN/NPI's MSSP PI reporting determination as eligibility-service decided it (42 CFR 425.507, pi-rules.md §7.3,
+ * A TIN/NPI's MSSP PI reporting determination as eligibility-service decided it (42 CFR 425.507, docs/pi-rules.md §7.3,
  * PY2025+): whether the Shared Savings Program requires PI reporting, whether CMS enforces it, and why. The first
  * reason code is the deciding one.
  */
@@ -38,7 +38,7 @@ public record EligibilityPart(
         return ACTIVE.equals(rosterStatus);
     }
 
-    /** The deciding reason code (pi-rules.md §7.3: first match wins). */
+    /** The deciding reason code (docs/pi-rules.md §7.3: first match wins). */
     public String decidingReason() {
         return reasonCodes.isEmpty() ? ParticipantStatus.UNSPECIFIED_REASON : reasonCodes.get(0);
     }

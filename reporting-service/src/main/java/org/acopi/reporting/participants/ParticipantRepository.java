@@ -40,7 +40,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code participants} read model (design.md §6): one document per PY+TIN+NPI holding the latest MSSP PI
  * determination (42 CFR 425.507) and the latest final PI score, each with the Kafka record it came from, plus the
- * public-reporting status derived from both (pi-rules.md §8). Only find and unordered bulk {@code updateOne} with
+ * public-reporting status derived from both (docs/pi-rules.md §8). Only find and unordered bulk {@code updateOne} with
  * {@code $set}/{@code $unset} are used, so the model works on any MongoDB and on mongo-java-server (no transactions or sessions).
  *
  * <p>A batch is applied in two bulk writes. First each part is set only where the stored part is older (filter on its

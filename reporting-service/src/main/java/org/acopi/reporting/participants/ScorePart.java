@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A rostered clinician's final PI score as scoring-service computed it: the highest of its individual, group, virtual
- * group and APM entity scores (pi-rules.md §6.3, §11.2, PY2025+). {@code scored} is the producer's statement that a PI
- * category score was earned; a reported score of 0 is scored (pi-rules.md §8).
+ * group and APM entity scores (docs/pi-rules.md §6.3, §11.2, PY2025+). {@code scored} is the producer's statement that a PI
+ * category score was earned; a reported score of 0 is scored (docs/pi-rules.md §8).
  */
 public record ScorePart(
         String acoId,

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The operations views of an ACO's participants (design.md §6), by public-reporting status (pi-rules.md §8).
+ * The operations views of an ACO's participants (design.md §6), by public-reporting status (docs/pi-rules.md §8).
  * Every filter but {@link #NOT_COUNTED} lists only TIN/NPIs on the active participation list.
  */
 public enum StatusFilter {

@@ -23,7 +23,7 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code apm_entity_scores} collection: the latest APM entity PI score of each ACO and PY (pi-rules.md §6.3),
+ * The {@code apm_entity_scores} collection: the latest APM entity PI score of each ACO and PY (docs/pi-rules.md §6.3),
  * kept by record version (topic, partition, offset) like the participants, so that public reports can be recomputed
  * from stored data alone.
  */

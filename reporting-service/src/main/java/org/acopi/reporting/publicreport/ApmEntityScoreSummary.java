@@ -4,7 +4,7 @@ import java.util.List;
 import org.acopi.reporting.participants.SourceVersion;
 
 /**
- * An ACO's APM entity PI score for a PY as scoring-service published it (pi-rules.md §6.3, §11.4 item 5): the
+ * An ACO's APM entity PI score for a PY as scoring-service published it (docs/pi-rules.md §6.3, §11.4 item 5): the
  * entity-level submission's score, the per-clinician roll-up, or reweighted (no score).
  */
 public record ApmEntityScoreSummary(

@@ -18,7 +18,7 @@ import org.acopi.reporting.publicreport.ComputedFrom.OffsetWatermark;
 
 /**
  * Computes an ACO's public report for a PY from its participants and APM entity score (42 CFR 425.308(b)(9),
- * 425.507; pi-rules.md §8, §11.1, §11.3, §11.4 items 6 and 10). Per TIN/NPI the definitions are those of
+ * 425.507; docs/pi-rules.md §8, §11.1, §11.3, §11.4 items 6 and 10). Per TIN/NPI the definitions are those of
  * {@link ParticipantStatus}; per TIN those of {@link TinLevel}. The ACO is exempt when every counted participant
  * carries the all-FQHC reason (or the not-MSSP reason); an exempt ACO has no requirement to enforce. Otherwise the
  * requirement counts as enforced when a required participant's determination says so (else per the PY's rules data:

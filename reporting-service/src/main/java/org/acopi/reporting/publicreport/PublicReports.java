@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps each ACO's public report (42 CFR 425.308(b)(9); pi-rules.md §8) equal to the function of its stored
+ * Keeps each ACO's public report (42 CFR 425.308(b)(9); docs/pi-rules.md §8) equal to the function of its stored
  * participants and APM entity score: {@link #refresh} recomputes the reports of the ACOs a batch touched.
  */
 @Service

@@ -10,8 +10,9 @@ import org.acopi.reporting.participants.ParticipantStatus;
 import org.acopi.reporting.participants.ScorePart;
 
 /**
- * One TIN/NPI in an operations view: its public-reporting status (pi-rules.md §8), the reasons of its MSSP PI
- * determination (42 CFR 425.507, pi-rules.md §7.3) and where its PI score came from. The TIN is masked unless full
+ * One TIN/NPI in an operations view: its public-reporting status (42 CFR 425.308(b)(9), docs/pi-rules.md §8), with
+ * {@code notCountedNote} saying in words why a scored clinician is not counted, the reasons of its MSSP PI
+ * determination (42 CFR 425.507, docs/pi-rules.md §7.3) and where its PI score came from. The TIN is masked unless full
  * identifiers are enabled.
  */
 record ParticipantRow(
@@ -39,6 +40,7 @@ record ParticipantRow(
         Integer snapshot,
         String eligibilityRulesVersion,
         String scoringRulesVersion,
+        String notCountedNote,
         String explanation) {
 
     static ParticipantRow of(Participant participant, boolean showFullTin) {
@@ -71,6 +73,7 @@ record ParticipantRow(
                 eligibility == null ? null : eligibility.snapshot(),
                 eligibility == null ? null : eligibility.rulesVersion(),
                 score == null ? null : score.rulesVersion(),
+                status.notCountedNote(),
                 explain(eligibility, score, status));
     }
 
@@ -101,6 +104,8 @@ record ParticipantRow(
             text.append(" Required but not scored.");
         } else if (status.excludedVoluntarilyReported()) {
             text.append(" Excluded but voluntarily reported.");
+        } else if (status.notCountedNote() != null) {
+            text.append(' ').append(status.notCountedNote());
         }
         if (status.determinationPending()) {
             text.append(" Determination pending: clinician facts not received yet.");

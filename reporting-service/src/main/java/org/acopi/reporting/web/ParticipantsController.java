@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The operations views of an ACO's participants for a PY (design.md §6): {@code GET /api/v1/acos/{acoId}/participants}
  * as JSON, or as CSV with {@code Accept: text/csv} or at {@code .../participants.csv}, filtered by public-reporting
- * status (pi-rules.md §8), for example the TIN/NPIs required to report PI that are not scored yet. Bad parameters are
+ * status (docs/pi-rules.md §8), for example the TIN/NPIs required to report PI that are not scored yet. Bad parameters are
  * a 400 and an ACO+PY of which nothing was received a 404, both as JSON whatever was asked for.
  */
 @RestController

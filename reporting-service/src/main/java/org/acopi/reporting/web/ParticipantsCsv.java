@@ -10,7 +10,7 @@ final class ParticipantsCsv {
     private static final List<String> HEADER = List.of("acoId", "performanceYear", "tin", "npi", "rosterStatus", "counted",
             "required", "excluded", "scored", "earnedPiScore", "metRequirementNotExcluded", "excludedVoluntarilyReported",
             "requiredNotScored", "determinationPending", "decidingReason", "reasonCodes", "reweighting", "qpStatus",
-            "clinicianType", "finalScore", "scoreSource", "snapshot", "explanation");
+            "clinicianType", "finalScore", "scoreSource", "snapshot", "notCountedNote", "explanation");
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final Pattern SIGNED_NUMBER = Pattern.compile("[+-][0-9]+(\\.[0-9]+)?");
@@ -28,7 +28,8 @@ final class ParticipantsCsv {
                     bool(r.determinationPending()), text(r.decidingReason()), String.join(";", r.reasonCodes()),
                     text(r.reweighting()), text(r.qpStatus()), text(r.clinicianType()),
                     r.finalScore() == null ? "" : String.format(Locale.ROOT, "%.2f", r.finalScore()),
-                    text(r.scoreSource()), r.snapshot() == null ? "" : r.snapshot().toString(), text(r.explanation())));
+                    text(r.scoreSource()), r.snapshot() == null ? "" : r.snapshot().toString(), text(r.notCountedNote()),
+                    text(r.explanation())));
         }
         return csv.toString();
     }

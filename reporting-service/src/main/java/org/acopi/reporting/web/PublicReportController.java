@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/acos/{acoId}/public-reports/{performanceYear}}: an ACO's Promoting Interoperability
- * public-reporting counts for a PY (42 CFR 425.308(b)(9); pi-rules.md §8), at TIN/NPI ({@code providersSuppliers})
+ * public-reporting counts for a PY (42 CFR 425.308(b)(9); docs/pi-rules.md §8), at TIN/NPI ({@code providersSuppliers})
  * and TIN ({@code participants}) level, with its APM entity PI score and the versions they were computed from, and
  * the ACO's profile ({@code aco}: the legal name it publishes under, 42 CFR 425.308), read from {@code aco_profiles}
  * when the request is served.

@@ -21,6 +21,12 @@ final class PublicReportingPage {
 
     private static final String NOT_MSSP = "NOT_MSSP";
 
+    /** The one sentence that states how the three counts relate (docs/pi-rules.md §8). */
+    static final String INVARIANT = "The number that earned a Promoting Interoperability score is the sum of the two "
+            + "numbers below it; it counts only MIPS eligible clinicians, QPs and Partial QPs on the ACO's Snapshot-3 "
+            + "participation list, so a clinician below the low-volume threshold, not on that list or not a MIPS "
+            + "eligible clinician is not counted even when a group score covers it.";
+
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:#1b1b1b;\
             background:#fff;margin:0 auto;max-width:60rem;padding:1rem 1.5rem}
@@ -117,7 +123,7 @@ final class PublicReportingPage {
                 tins.metRequirementNotExcluded(), clinicians.metRequirementNotExcluded());
         row(html, "Excluded from the requirement but voluntarily reported and earned a Promoting Interoperability score",
                 tins.excludedVoluntarilyReported(), clinicians.excludedVoluntarilyReported());
-        html.append("</tbody>\n</table>\n");
+        html.append("</tbody>\n</table>\n<p class=\"invariant\">").append(Html.escape(INVARIANT)).append("</p>\n");
     }
 
     private static void row(StringBuilder html, String label, int tins, int clinicians) {

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /acos/{acoId}/public-reporting/{performanceYear}}: the server-rendered public-reporting page of an ACO
- * for a PY (42 CFR 425.308(b)(9); pi-rules.md §8), ready to publish on the ACO's public-reporting web page, headed
+ * for a PY (42 CFR 425.308(b)(9); docs/pi-rules.md §8), ready to publish on the ACO's public-reporting web page, headed
  * with the ACO's legal name from its profile (its id while no profile has been received). Every answer is a small HTML
  * page (a 400 for bad parameters is JSON only when HTML is not acceptable to the client), sent with a
  * Content-Security-Policy that allows the inline style and nothing else, and {@code nosniff}.

@@ -81,7 +81,7 @@ class PublicReportCalculatorTest {
                     clinician(1, 1, eligibility(ACO).excluded("REWEIGHT_SMALL_PRACTICE"), score(ACO).scored(60, "GROUP")),
                     clinician(2, 2, eligibility(ACO).excluded("REWEIGHT_AUTO_EUC"), score(ACO).scored(0, "INDIVIDUAL")),
                     clinician(3, 3, eligibility(ACO).excluded("REWEIGHT_APP_DECERTIFIED_EHR"), score(ACO).scored(90, "INDIVIDUAL")),
-                    clinician(4, 4, eligibility(ACO).excluded("EXCLUDED_VOLUNTARY", "REWEIGHT_HOSPITAL_BASED"),
+                    clinician(4, 4, eligibility(ACO).excluded("REWEIGHT_HOSPITAL_BASED", "REWEIGHT_AUTO_EUC"),
                             score(ACO).scored(50, "INDIVIDUAL")),
                     clinician(5, 5, eligibility(ACO).excluded("REWEIGHT_SMALL_PRACTICE"), null)).providersSuppliers();
 
@@ -101,7 +101,7 @@ class PublicReportCalculatorTest {
                     .providersSuppliers();
 
             assertThat(counts.excludedVoluntarilyReported()).isEqualTo(1);
-            assertThat(counts.earnedPiScore()).isEqualTo(3);
+            assertThat(counts.earnedPiScore()).as("below the LVT or not on Snapshot 3: outside N1 despite the score").isEqualTo(1);
             assertThat(counts.excludedByReason()).containsExactly(
                     Map.entry("BELOW_LVT", 1), Map.entry("NOT_IN_SNAPSHOT3", 1), Map.entry("REWEIGHT_SMALL_PRACTICE", 1));
         }
@@ -119,7 +119,40 @@ class PublicReportCalculatorTest {
                     .providersSuppliers();
 
             assertThat(counts.excludedVoluntarilyReported()).isZero();
-            assertThat(counts.earnedPiScore()).isEqualTo(5);
+            assertThat(counts.earnedPiScore()).as("N1 = N2 + N3").isZero();
+        }
+
+        @Test
+        void aGroupScoreNeverRaisesN1ForUnitsOutsideThePopulationThatCanEarnAScore() {
+            // 42 CFR 425.308(b)(9) counts MIPS eligible clinicians, QPs and Partial QPs only (docs/pi-rules.md §8)
+            for (String outside : List.of("BELOW_LVT", "NOT_IN_SNAPSHOT3", "FQHC_RHC_NOT_MIPS_EC", "NOT_MIPS_EC_TYPE")) {
+                PublicReport withGroupScore = report(
+                        clinician(1, 1, eligibility(ACO), score(ACO).scored(90, "GROUP")),
+                        clinician(1, 2, eligibility(ACO).excluded(outside), score(ACO).scored(90, "GROUP")));
+                PublicReport withoutItsScore = report(
+                        clinician(1, 1, eligibility(ACO), score(ACO).scored(90, "GROUP")),
+                        clinician(1, 2, eligibility(ACO).excluded(outside), null));
+                assertThat(withGroupScore.providersSuppliers().earnedPiScore()).as(outside)
+                        .isEqualTo(withoutItsScore.providersSuppliers().earnedPiScore()).isEqualTo(1);
+                assertThat(withGroupScore.participants().earnedPiScore()).as(outside)
+                        .isEqualTo(withoutItsScore.participants().earnedPiScore()).isEqualTo(1);
+            }
+            PublicReport allFqhc = report(clinician(1, 1, eligibility(ACO).excluded("ACO_ALL_FQHC", "FQHC_RHC_NOT_MIPS_EC"),
+                    score(ACO).scored(90, "APM_ENTITY")));
+            assertThat(allFqhc.providersSuppliers().earnedPiScore()).isZero();
+            assertThat(allFqhc.participants().earnedPiScore()).isZero();
+        }
+
+        @Test
+        void compromisedDataDecidesAndIsCountedUnderItsOwnReason() {
+            PublicCounts counts = report(
+                    clinician(1, 1, eligibility(ACO).excluded("REWEIGHT_DATA_COMPROMISED", "REWEIGHT_SMALL_PRACTICE").dataCompromised(),
+                            score(ACO).notScored()))
+                    .providersSuppliers();
+
+            assertThat(counts.excludedByReason()).containsExactly(Map.entry("REWEIGHT_DATA_COMPROMISED", 1));
+            assertThat(counts.earnedPiScore()).isZero();
+            assertThat(counts.excludedVoluntarilyReported()).isZero();
         }
 
         @Test
@@ -212,7 +245,7 @@ class PublicReportCalculatorTest {
                     .participants();
 
             assertThat(tins.excluded()).isEqualTo(2);
-            assertThat(tins.earnedPiScore()).isEqualTo(2);
+            assertThat(tins.earnedPiScore()).as("N1 = N2 + N3 at TIN level").isEqualTo(1);
             assertThat(tins.excludedVoluntarilyReported()).isEqualTo(1);
         }
 
@@ -312,7 +345,7 @@ class PublicReportCalculatorTest {
                 new ComputedFrom.OffsetWatermark("acopi.participant-eligibility.v1", 0, 7),
                 new ComputedFrom.OffsetWatermark("acopi.participant-eligibility.v1", 2, 9));
         assertThat(report.computedFrom().apmEntityScore()).isEqualTo(apm.version());
-        assertThat(report.computedFrom().countingRulesVersion()).isEqualTo("acopi-public-reporting/2026.2");
+        assertThat(report.computedFrom().countingRulesVersion()).isEqualTo("acopi-public-reporting/2026.3");
         assertThat(report.computedFrom().eligibilityRulesVersions()).containsExactly("acopi-pi-rules/2026.1");
     }
 

@@ -120,7 +120,7 @@ class ReportingWebTest {
                 .andExpect(jsonPath("$.apmEntityScore.leftOutReweighted").value(1))
                 .andExpect(jsonPath("$.asOf").value("2026-03-01T12:16:39Z"))
                 .andExpect(jsonPath("$.computedFrom.participantDocuments").value(4))
-                .andExpect(jsonPath("$.computedFrom.countingRulesVersion").value("acopi-public-reporting/2026.2"));
+                .andExpect(jsonPath("$.computedFrom.countingRulesVersion").value("acopi-public-reporting/2026.3"));
     }
 
     @Test

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a QPP Submissions API submission object (SD-SUBEX, SD-MSET; pi-rules.md §2.6) into a PI measurement set:
+ * Reads a QPP Submissions API submission object (SD-SUBEX, SD-MSET; docs/pi-rules.md §2.6) into a PI measurement set:
  * {@code entityType} individual | group | virtualGroup | apmEntity with its identifiers, {@code performanceYear}, and
  * the measurement set whose {@code category} is {@code pi} ({@code submissionMethod}, {@code performanceStart},
  * {@code performanceEnd} as YYYY-MM-DD, {@code cehrtId}, {@code measurements[{measureId, value}]} where value is a

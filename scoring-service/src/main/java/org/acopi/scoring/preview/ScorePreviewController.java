@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Score preview (design.md §6): {@code POST /api/v1/score-preview} takes a QPP Submissions API submission object and
  * answers with the explained PI category score of its {@code pi} measurement set under the rules of its performance
- * year (pi-rules.md §2–§5), storing nothing and needing no Kafka. A submission with problems is answered 400 with the
+ * year (docs/pi-rules.md §2–§5), storing nothing and needing no Kafka. A submission with problems is answered 400 with the
  * same body shape and every problem code. The body is taken as text and parsed here, so that an empty body or JSON
  * that does not parse is answered in that shape too, with problem 301 alone (there is nothing to validate).
  */
@@ -59,7 +59,7 @@ class ScorePreviewController {
 
     /**
      * Shape problems first; a rule problem that only repeats a shape problem (same field unreadable) is left out. Both
-     * lists are complete, so the one cap (pi-rules.md §2.6) counts every problem left unlisted.
+     * lists are complete, so the one cap (docs/pi-rules.md §2.6) counts every problem left unlisted.
      */
     private static List<Problem> merge(List<Problem> shape, List<Problem> rules) {
         Set<Integer> numbers = new HashSet<>();

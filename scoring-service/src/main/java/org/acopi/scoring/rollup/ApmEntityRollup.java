@@ -11,7 +11,7 @@ import org.acopi.events.ApmEntityScoreMethod;
 import org.acopi.scoring.rules.ApmEntityRollupRules;
 
 /**
- * The running APM entity PI roll-up of one ACO and PY (pi-rules.md §6.3, §11.4 item 5): how many counted clinicians
+ * The running APM entity PI roll-up of one ACO and PY (docs/pi-rules.md §6.3, §11.4 item 5): how many counted clinicians
  * have each score, how many of them were scored, and how many were left out as reweighted. Adding and subtracting a
  * clinician's {@link RollupContribution} keeps it exact under corrections. {@link #result} turns it into the entity
  * score: the entity-level submission when there is one, else the mean over counted clinicians, else reweighted.

@@ -6,7 +6,7 @@ import java.util.List;
 import org.acopi.events.EntityType;
 
 /**
- * A rostered clinician's final PI score (pi-rules.md §6.1 "highest of", §11.2; BRIEF): the highest of its individual,
+ * A rostered clinician's final PI score (docs/pi-rules.md §6.1 "highest of", §11.2; BRIEF): the highest of its individual,
  * group, virtual group and APM entity scores, with the level it came from. Not scored when no level has a score
  * ({@value #NO_PI_SUBMISSION}), when CMS found its data compromised ({@value #DATA_COMPROMISED}, §11.4 item 8), or
  * when it left the roster ({@value #ROSTER_REMOVED}).

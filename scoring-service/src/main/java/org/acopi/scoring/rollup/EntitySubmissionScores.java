@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * The current PI score of each submitter (source system) for one entity and PY, and the entity's score: the highest
- * of them (pi-rules.md §11.2, NAACOS FAQ 3c: from PY2025 CMS assigns the highest score when there are several
+ * of them (docs/pi-rules.md §11.2, NAACOS FAQ 3c: from PY2025 CMS assigns the highest score when there are several
  * submissions). A withdrawn submission leaves the map, so the next best takes over.
  */
 public record EntitySubmissionScores(Map<String, SubmitterScore> bySubmitter) {

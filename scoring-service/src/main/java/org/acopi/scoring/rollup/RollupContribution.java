@@ -7,7 +7,7 @@ import org.acopi.events.EntityType;
 import org.acopi.scoring.rules.ApmEntityRollupRules;
 
 /**
- * How one rostered clinician enters its ACO's APM entity PI average (pi-rules.md §6.3, §11.4 item 5): counted with the
+ * How one rostered clinician enters its ACO's APM entity PI average (docs/pi-rules.md §6.3, §11.4 item 5): counted with the
  * highest of its individual, group and virtual group scores; counted as 0 when it has none and is not reweighted; left
  * out when PI is reweighted for it and it has no (usable) data; not part of the entity at all when it left the roster
  * or its eligibility reason is one the PY's rules name (not a MIPS eligible clinician on the participation list).

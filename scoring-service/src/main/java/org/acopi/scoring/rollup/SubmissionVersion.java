@@ -1,7 +1,7 @@
 package org.acopi.scoring.rollup;
 
 /**
- * The version of one submitter's PI submission for an entity and PY (pi-rules.md §11.2): a later {@code submittedAt}
+ * The version of one submitter's PI submission for an entity and PY (docs/pi-rules.md §11.2): a later {@code submittedAt}
  * replaces an earlier one; at the same instant the greater submission id wins, so the outcome does not depend on the
  * order records arrive in, and a record seen twice changes nothing. A withdrawal is a version too, so an older
  * submission arriving after it stays retracted.

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 import org.acopi.events.MeasureStatus;
 
 /**
- * The PI category score of a valid measurement set, following the reference algorithm of pi-rules.md §2.5: gates
+ * The PI category score of a valid measurement set, following the reference algorithm of docs/pi-rules.md §2.5: gates
  * (§4.1), HIE option, redistribution of excluded measures' points (§2.3), per-measure points with half-up rounding
  * and the 1-point floor (§2.2, §3), the public-health pair (§2.2), suppression (§5), bonus and cap (§2.1). Every
  * number comes from the {@link PerformanceYearRules} of the set's PY.
@@ -70,7 +70,7 @@ final class CategoryScoring {
                 List.of(), rules.rulesVersion());
     }
 
-    /** pi-rules.md §2.3/§2.4: the maxima after applying the redistribution rules in order. */
+    /** docs/pi-rules.md §2.3/§2.4: the maxima after applying the redistribution rules in order. */
     Maxima effectiveMaxima(int option, Predicate<String> excluded) {
         List<String> optionMeasures = rules.hieOptions().get(option).measures();
         Map<String, Integer> max = new LinkedHashMap<>();
@@ -230,7 +230,7 @@ final class CategoryScoring {
     }
 
     /**
-     * pi-rules.md §2.2: Y+Y, Y+EX, Y+SUP, EX+SUP earn the pair's points; a missing member zeroes the category, and so
+     * docs/pi-rules.md §2.2: Y+Y, Y+EX, Y+SUP, EX+SUP earn the pair's points; a missing member zeroes the category, and so
      * does an N unless the PY's {@code answeredNo} says otherwise (§11.4 item 3), when the pair simply earns 0.
      */
     private MeasurePart publicHealthPairPart(int max, Submitted submitted, Set<String> required, Maxima maxima,
@@ -314,7 +314,7 @@ final class CategoryScoring {
     }
 
     /**
-     * pi-rules.md §2.1, §11.4 item 4: one "yes" earns the bonus, capped in total; it needs its engagement level when
+     * docs/pi-rules.md §2.1, §11.4 item 4: one "yes" earns the bonus, capped in total; it needs its engagement level when
      * the PY's {@code engagementLevels.requiredForBonus} says so.
      */
     private int addBonusParts(Submitted submitted, List<MeasurePart> parts) {
@@ -346,7 +346,7 @@ final class CategoryScoring {
         return earned;
     }
 
-    /** pi-rules.md §4.1 Z_ATTEST_&lt;id&gt;; §1.3 optional attestations have no effect. */
+    /** docs/pi-rules.md §4.1 Z_ATTEST_&lt;id&gt;; §1.3 optional attestations have no effect. */
     private List<MeasurePart> attestationParts(Submitted submitted, List<String> zeroReasons) {
         List<MeasurePart> parts = new ArrayList<>();
         for (String id : rules.requiredAttestations()) {

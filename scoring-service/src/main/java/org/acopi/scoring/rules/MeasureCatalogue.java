@@ -9,7 +9,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The PI measures of one performance year as CMS publishes them in qpp-measures-data (pi-rules.md §1, MD25/MD26):
+ * The PI measures of one performance year as CMS publishes them in qpp-measures-data (docs/pi-rules.md §1, MD25/MD26):
  * metric type, objective, and the {@code exclusion}, {@code substitutes} and {@code preprod} (engagement level) links
  * that validation and scoring follow.
  */

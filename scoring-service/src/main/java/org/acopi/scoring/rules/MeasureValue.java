@@ -1,7 +1,7 @@
 package org.acopi.scoring.rules;
 
 /**
- * The value of one QPP measurement (pi-rules.md §0.1): a yes/no attestation or a numerator/denominator proportion.
+ * The value of one QPP measurement (docs/pi-rules.md §0.1): a yes/no attestation or a numerator/denominator proportion.
  * {@link Unreadable} keeps a value of any other JSON shape so that validation can report it (problem 105).
  */
 public sealed interface MeasureValue permits MeasureValue.YesNo, MeasureValue.Ratio, MeasureValue.Unreadable {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Submission validation of pi-rules.md §2.6 (SD-MEAS, SD-LOG 8/15/20 and 8/15/21, CT-HIE5 code 102): measure ids of
+ * Submission validation of docs/pi-rules.md §2.6 (SD-MEAS, SD-LOG 8/15/20 and 8/15/21, CT-HIE5 code 102): measure ids of
  * the PY, value types, proportion ranges, no exclusion with its measure, no substitute with its original, one HIE
  * option only, a performance period. Every problem is reported, not just the first.
  */

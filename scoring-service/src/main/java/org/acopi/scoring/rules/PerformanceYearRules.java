@@ -10,18 +10,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.acopi.contracts.ReasonCatalogue;
 
 /**
- * The MIPS PI category rules of one performance year (pi-rules.md §1–§5 for PY2025 and PY2026), built from CMS's
+ * The MIPS PI category rules of one performance year (docs/pi-rules.md §1–§5 for PY2025 and PY2026), built from CMS's
  * measures data and acopi's {@code scoring.json} for that year: validation of a measurement set (§2.6) and the
  * explained category score (§2.5). Loading checks that the two files agree, so a rules-data mistake stops start-up
  * instead of mis-scoring.
  */
 public final class PerformanceYearRules {
 
-    /** A redistribution target meaning "the measures of the chosen HIE option" (pi-rules.md §2.3 R1). */
+    /** A redistribution target meaning "the measures of the chosen HIE option" (docs/pi-rules.md §2.3 R1). */
     static final String HIE_OPTION = "HIE_OPTION";
-    /** A redistribution source meaning "the public-health pair" (pi-rules.md §2.3 R6). */
+    /** A redistribution source meaning "the public-health pair" (docs/pi-rules.md §2.3 R6). */
     static final String PUBLIC_HEALTH_PAIR = "PUBLIC_HEALTH_PAIR";
 
     private final int performanceYear;
@@ -113,8 +114,9 @@ public final class PerformanceYearRules {
         this.roundingMode = RoundingMode.valueOf(checks.present(rounding.mode(), "rounding.mode"));
         this.minimumOnePoint = rounding.minimumOnePoint();
         ScoringData.ApmEntityRollup rollup = checks.present(data.apmEntityRollup(), "apmEntityRollup");
-        this.apmEntityRollup = new ApmEntityRollupRules(Set.copyOf(checks.present(rollup.notPartOfEntity(),
-                "apmEntityRollup.notPartOfEntity")), rollup.decimals(),
+        this.apmEntityRollup = new ApmEntityRollupRules(
+                Set.copyOf(ReasonCatalogue.forYear(performanceYear).codes(reason -> !reason.inApmEntityRollup())),
+                rollup.decimals(),
                 RoundingMode.valueOf(checks.present(rollup.roundingMode(), "apmEntityRollup.roundingMode")),
                 rollup.entitySubmissionDecides());
         this.validation = new MeasurementSetValidation(this);
@@ -123,7 +125,7 @@ public final class PerformanceYearRules {
             int total = row.values().stream().mapToInt(Integer::intValue).sum();
             if (total != categoryCap) {
                 throw checks.fail("a combination of exclusions leaves maxima " + row + " summing to " + total
-                        + ", not " + categoryCap + " (pi-rules.md §2.4: every row sums to 100)");
+                        + ", not " + categoryCap + " (docs/pi-rules.md §2.4: every row sums to 100)");
             }
         }
     }
@@ -177,7 +179,7 @@ public final class PerformanceYearRules {
         return requiredMeasures;
     }
 
-    /** pi-rules.md §11.4 item 3: whether a "no" on a required yes/no measure zeroes the category. */
+    /** docs/pi-rules.md §11.4 item 3: whether a "no" on a required yes/no measure zeroes the category. */
     boolean answeredNoZeroesCategory() {
         return answeredNoZeroesCategory;
     }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A Promoting Interoperability measurement set as the QPP Submissions API defines it for category {@code pi}
- * (pi-rules.md §2.5, SD-MSET): who submits, for which performance year, the performance period, the CEHRT ID and
+ * (docs/pi-rules.md §2.5, SD-MSET): who submits, for which performance year, the performance period, the CEHRT ID and
  * the measurements. It is the input of {@link ScoringRules#score}.
  */
 public record PiMeasurementSet(

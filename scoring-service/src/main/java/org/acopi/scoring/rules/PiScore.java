@@ -3,7 +3,7 @@ package org.acopi.scoring.rules;
 import java.util.List;
 
 /**
- * The explained PI category score of one measurement set under the rules of its performance year (pi-rules.md §2–§5):
+ * The explained PI category score of one measurement set under the rules of its performance year (docs/pi-rules.md §2–§5):
  * the category score (0–100, null when the set was rejected), the bonus included in it, the per-measure parts, the
  * {@code Z_*} reasons that forced the score to 0, every {@code INVALID_*} problem that rejected the set (uncapped:
  * {@link ProblemList#capped} cuts a list where it is shown), and the version of the rules data that decided it.

@@ -1,7 +1,7 @@
 package org.acopi.scoring.rules;
 
 /**
- * The stable numbered validation problems of a PI measurement set (pi-rules.md §2.6, §0.1 {@code INVALID_*}): a
+ * The stable numbered validation problems of a PI measurement set (docs/pi-rules.md §2.6, §0.1 {@code INVALID_*}): a
  * submission with any of them is rejected and not scored. 1xx are CMS measurement-set rules, 2xx identity and edge
  * checks (design.md §4), 3xx the shape of a QPP Submissions API JSON document. Numbers and codes never change
  * meaning; new problems get new numbers.

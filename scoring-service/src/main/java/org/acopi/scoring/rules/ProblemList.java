@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects every validation problem of a submission so that all are reported at once (pi-rules.md §2.6). Lists of
+ * Collects every validation problem of a submission so that all are reported at once (docs/pi-rules.md §2.6). Lists of
  * problems stay complete inside acopi; only where they are shown is the list cut, once, by {@link #capped}: cutting a
  * list that was already cut would lose the count of the problems it left out.
  */

@@ -47,6 +47,6 @@ record ScoringData(
     record Rounding(String mode, boolean minimumOnePoint) {
     }
 
-    record ApmEntityRollup(List<String> notPartOfEntity, int decimals, String roundingMode, boolean entitySubmissionDecides) {
+    record ApmEntityRollup(int decimals, String roundingMode, boolean entitySubmissionDecides) {
     }
 }

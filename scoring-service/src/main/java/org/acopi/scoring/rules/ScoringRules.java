@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The MIPS Promoting Interoperability scoring rules of every supported performance year (pi-rules.md §1–§5; PY2025
+ * The MIPS Promoting Interoperability scoring rules of every supported performance year (docs/pi-rules.md §1–§5; PY2025
  * and PY2026 today). The years are data: {@code rules/performance-years.txt} lists them and each has a folder
  * {@code rules/py<year>/} with CMS's measures data and acopi's {@code scoring.json}, so adding a PY needs no code.
  * {@link #score} validates a measurement set at the edge (identifiers, PY) and against §2.6, and scores it.
@@ -124,7 +124,7 @@ public final class ScoringRules {
         return problems.toList();
     }
 
-    /** Every problem of a measurement set: edge checks, then pi-rules.md §2.6 for its PY. */
+    /** Every problem of a measurement set: edge checks, then docs/pi-rules.md §2.6 for its PY. */
     public List<Problem> validate(PiMeasurementSet set) {
         ProblemList problems = new ProblemList();
         checkIdentity(set, problems);

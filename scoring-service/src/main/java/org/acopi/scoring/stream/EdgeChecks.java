@@ -15,7 +15,7 @@ import org.acopi.support.deadletter.InvalidEventException;
 
 /**
  * The first step after reading each input topic (design.md §4 "validated at the edge"): a PI submission is validated
- * (identifiers, PY, key, pi-rules.md §2.6) and scored; an eligibility record is checked (identifiers, PY, key). A
+ * (identifiers, PY, key, docs/pi-rules.md §2.6) and scored; an eligibility record is checked (identifiers, PY, key). A
  * record that fails is thrown out as {@link InvalidEventException}, which service-support routes to the topic's
  * {@code -dlt} with the first problem code as reason and every code as details; it is never scored.
  */

@@ -41,7 +41,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The scoring-service Kafka Streams topology: PI submissions → explained submission scores (pi-rules.md §2–§5,
+ * The scoring-service Kafka Streams topology: PI submissions → explained submission scores (docs/pi-rules.md §2–§5,
  * §11.2) → each rostered clinician's final score (highest of its levels, §6.1) → each ACO's APM entity score
  * (§6.3). Every step is keyed and versioned so that replays, duplicates, reordering and restarts change nothing, and
  * corrections (resubmission, withdrawal, roster removal, eligibility change) flow through to every output.

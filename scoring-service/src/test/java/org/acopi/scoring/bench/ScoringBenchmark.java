@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Time and allocation per PI submission: validation (pi-rules.md §2.6) plus the explained category score (§2.5) of
+ * Time and allocation per PI submission: validation (docs/pi-rules.md §2.6) plus the explained category score (§2.5) of
  * realistic measurement sets (mixed PYs, HIE options, exclusions, partial performance), and the same from a QPP
  * Submissions API JSON document as score-preview receives it. Not part of {@code mvn verify}; run it with
  * {@code mvn -o -q -pl scoring-service test-compile exec:exec@bench} (see README).

@@ -10,7 +10,7 @@ import org.acopi.scoring.rules.ApmEntityRollupRules;
 import org.acopi.scoring.rules.ScoringRules;
 import org.junit.jupiter.api.Test;
 
-/** The APM entity roll-up cases of pi-rules.md §9 (A1, A4, A5, A6) and the §6.3 counting rules. */
+/** The APM entity roll-up cases of docs/pi-rules.md §9 (A1, A4, A5, A6) and the §6.3 counting rules. */
 class ApmEntityRollupTest {
 
     private static final ApmEntityRollupRules RULES = ScoringRules.fromClasspath().year(2026).apmEntityRollup();
@@ -133,7 +133,7 @@ class ApmEntityRollupTest {
     @Test
     void reweightedClinicianWithDataIsCounted_andOthersNotPartOfEntityAreIgnored() {
         ApmEntityRollup rollup = rollUp(List.of(
-                RollupContribution.of(clinician("111111111", true, "EXCLUDED_VOLUNTARY"), List.of(group(70)), RULES),
+                RollupContribution.of(clinician("111111111", true, "REWEIGHT_SMALL_PRACTICE"), List.of(group(70)), RULES),
                 RollupContribution.of(clinician("222222222", false, "BELOW_LVT"), List.of(group(10)), RULES),
                 RollupContribution.of(clinician("333333333", false, "NOT_IN_SNAPSHOT3"), List.of(), RULES),
                 RollupContribution.of(clinician("444444444", false, "QP_SSP_ONLY"), List.of(), RULES)));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The pi-rules.md §11.4 defaults that are configurable per PY, scored with the value each PY's rules data gives and
+ * The docs/pi-rules.md §11.4 defaults that are configurable per PY, scored with the value each PY's rules data gives and
  * with the other value: item 3 ({@code answeredNo.zeroesCategory}) and item 4 for the bonus
  * ({@code engagementLevels.requiredForBonus}).
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every row of the redistribution result table of pi-rules.md §2.4, read back from the explained parts. */
+/** Every row of the redistribution result table of docs/pi-rules.md §2.4, read back from the explained parts. */
 class RedistributionTableTest {
 
     private static final ScoringRules RULES = ScoringRules.fromClasspath();

@@ -16,7 +16,7 @@ import org.acopi.scoring.fixtures.MeasurementSets;
 
 /**
  * Properties of the PI category score over random valid measurement sets: within 0–100, monotone in every numerator,
- * effective maxima that never exceed 100 whatever exclusions are claimed (pi-rules.md §2.4, §3).
+ * effective maxima that never exceed 100 whatever exclusions are claimed (docs/pi-rules.md §2.4, §3).
  */
 class ScoringPropertiesTest {
 

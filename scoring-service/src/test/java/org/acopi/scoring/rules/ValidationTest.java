@@ -7,7 +7,7 @@ import java.util.List;
 import org.acopi.scoring.fixtures.MeasurementSets;
 import org.junit.jupiter.api.Test;
 
-/** Submission validation (pi-rules.md §2.6) and edge checks: stable numbered codes, every problem at once. */
+/** Submission validation (docs/pi-rules.md §2.6) and edge checks: stable numbered codes, every problem at once. */
 class ValidationTest {
 
     private static final ScoringRules RULES = ScoringRules.fromClasspath();

@@ -7,7 +7,7 @@ import org.acopi.events.MeasureStatus;
 import org.acopi.scoring.fixtures.MeasurementSets;
 import org.junit.jupiter.api.Test;
 
-/** The scoring worked cases of pi-rules.md §9, one test each, named by their TC number. */
+/** The scoring worked cases of docs/pi-rules.md §9, one test each, named by their TC number. */
 class WorkedCasesTest {
 
     private static final ScoringRules RULES = ScoringRules.fromClasspath();

@@ -48,7 +48,7 @@ class JsonSerdeTest {
     @Test
     void clinicianLevelsRoundTrip() {
         ClinicianLevels levels = ClinicianLevels.of(new ClinicianStanding("A1", 2026, "111111111", "1234567893", false,
-                true, false, List.of("EXCLUDED_VOLUNTARY"), null)).withGroup(new LevelCandidate(EntityType.GROUP, 88, "g", "ehr"));
+                true, false, List.of("REWEIGHT_SMALL_PRACTICE"), null)).withGroup(new LevelCandidate(EntityType.GROUP, 88, "g", "ehr"));
         assertStableBytes(new JsonSerde<>(ClinicianLevels.class), levels, levels);
     }
 
