@@ -25,7 +25,7 @@ final class DeterministicIds {
         return date.atStartOfDay(ZoneOffset.UTC).toInstant().plusMillis(tieBreakMillis);
     }
 
-    /** The APM snapshot dates of a PY (March 31, June 30, August 31, December 31; pi-rules.md §7.4). */
+    /** The APM snapshot dates of a PY (March 31, June 30, August 31, December 31; docs/pi-rules.md §7.4). */
     static LocalDate snapshotDate(int performanceYear, int snapshot) {
         return switch (snapshot) {
             case 1 -> LocalDate.of(performanceYear, 3, 31);

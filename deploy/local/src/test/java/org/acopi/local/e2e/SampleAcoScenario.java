@@ -112,6 +112,7 @@ abstract class SampleAcoScenario {
         ObjectNode expected = expectedReport();
         JsonNode report = awaitReport(expected);
         assertThat(report.path("asOf").isMissingNode()).isFalse();
+        assertScoredButNotCounted("1482604000", "through the group (TIN)", "below the MIPS low-volume threshold");
 
         // 2. harbor-athena resubmits TIN B's group data (88 instead of 83): all 7 B clinicians rise by 5
         PiSubmission older = find(sample, Topics.SUBMISSIONS, s -> s.getEntityType() == EntityType.GROUP
@@ -129,7 +130,7 @@ abstract class SampleAcoScenario {
                 .setStatus(HardshipStatus.APPROVED).setDecidedAt(Instant.parse("2026-11-15T00:00:00Z")).build();
         corrections.add(send(Topics.HARDSHIPS, keyOf(sample, Topics.HARDSHIPS, denied), approved));
         set(expected, "providersSuppliers.required", 22);
-        set(expected, "providersSuppliers.excluded", 12);
+        set(expected, "providersSuppliers.excluded", 13);
         set(expected, "providersSuppliers.requiredNotScored", 0);
         ((ObjectNode) expected.at("/providersSuppliers/excludedByReason")).put("REWEIGHT_APP_INSUFFICIENT_INTERNET", 1);
         set(expected, "participants.earnedPiScore", 5);          // TIN G: every required NPI now scored
@@ -146,9 +147,9 @@ abstract class SampleAcoScenario {
         RosterEntry removal = RosterEntry.newBuilder(a9).setEventId(a9.getEventId() + "-removed")
                 .setStatus(RosterStatus.REMOVED).setRecordedAt(Instant.parse("2026-12-20T00:00:00Z")).build();
         corrections.add(send(Topics.ROSTER, keyOf(sample, Topics.ROSTER, a9), removal));
-        set(expected, "providersSuppliers.activeRoster", 33);
+        set(expected, "providersSuppliers.activeRoster", 34);
         set(expected, "providersSuppliers.required", 21);
-        set(expected, "providersSuppliers.scored", 24);
+        set(expected, "providersSuppliers.scored", 25);
         set(expected, "providersSuppliers.earnedPiScore", 24);
         set(expected, "providersSuppliers.metRequirementNotExcluded", 21);
         set(expected, "apmEntityScore.cliniciansCounted", 24);
@@ -211,6 +212,27 @@ abstract class SampleAcoScenario {
             Thread.sleep(500);
         }
         throw new AssertionError("public report did not converge within " + CONVERGE + ": " + differences + "\nlast: " + last);
+    }
+
+    /** The participants view says in words why a scored clinician is outside the public counts (JSON and CSV). */
+    private void assertScoredButNotCounted(String npi, String... words) throws Exception {
+        String url = services.reportingUrl() + "/api/v1/acos/A1234/participants?performanceYear=2026&status=ALL";
+        JsonNode view = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode row = null;
+        for (JsonNode candidate : view.path("participants")) {
+            if (npi.equals(candidate.path("npi").asString())) {
+                row = candidate;
+            }
+        }
+        assertThat(row).as("participant %s", npi).isNotNull();
+        assertThat(row.path("scored").asBoolean()).isTrue();
+        assertThat(row.path("earnedPiScore").asBoolean()).isFalse();
+        assertThat(row.path("notCountedNote").asString()).contains(words).contains("not counted in the public counts");
+        assertThat(row.path("explanation").asString()).contains(words);
+        String csv = HTTP.send(HttpRequest.newBuilder(URI.create(url.replace("/participants?", "/participants.csv?"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(csv.lines().filter(line -> line.contains(npi)).findFirst().orElseThrow()).contains(words);
     }
 
     private JsonNode fetchReport() throws Exception {
