@@ -20,4 +20,18 @@ public record InputProblem(String code, String field, String message) {
     public static final String INCONSISTENT_INPUTS = "INCONSISTENT_INPUTS";
     /** A JSON field with a value of the wrong type or an unknown enum symbol (preview only; on Kafka, Avro rejects it). */
     public static final String INVALID_VALUE = "INVALID_VALUE";
+    /** A participant file whose header lacks a required column (the whole file is rejected). */
+    public static final String CSV_MISSING_COLUMNS = "CSV_MISSING_COLUMNS";
+    /** A CSV header column the input does not know (ignored). */
+    public static final String CSV_UNKNOWN_COLUMN = "CSV_UNKNOWN_COLUMN";
+    /** A CSV row with another number of fields than the header. */
+    public static final String CSV_FIELD_COUNT = "CSV_FIELD_COUNT";
+    /** Text that is not CSV (an unterminated quote, a duplicate header name); the rows after it are not read. */
+    public static final String CSV_MALFORMED = "CSV_MALFORMED";
+    /** A JSON body that is not an array of objects, or exceeds the parser's limits. */
+    public static final String INVALID_JSON = "INVALID_JSON";
+    /** A body larger than the endpoint accepts. */
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    /** A Content-Type the endpoint does not read. */
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
 }

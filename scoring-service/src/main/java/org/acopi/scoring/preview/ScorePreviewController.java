@@ -1,29 +1,33 @@
 package org.acopi.scoring.preview;
 
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
+import org.acopi.scoring.ingest.ParsedDocument;
+import org.acopi.scoring.ingest.ParsedSubmission;
+import org.acopi.scoring.ingest.QppJsonParser;
+import org.acopi.scoring.ingest.Qrda3Parser;
+import org.acopi.scoring.ingest.SubmissionChecks;
 import org.acopi.scoring.rules.MeasurePart;
 import org.acopi.scoring.rules.PiScore;
 import org.acopi.scoring.rules.Problem;
-import org.acopi.scoring.rules.ProblemCode;
-import org.acopi.scoring.rules.ProblemList;
 import org.acopi.scoring.rules.ScoringRules;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Score preview (design.md §6): {@code POST /api/v1/score-preview} takes a QPP Submissions API submission object and
- * answers with the explained PI category score of its {@code pi} measurement set under the rules of its performance
- * year (docs/pi-rules.md §2–§5), storing nothing and needing no Kafka. A submission with problems is answered 400 with the
- * same body shape and every problem code. The body is taken as text and parsed here, so that an empty body or JSON
- * that does not parse is answered in that shape too, with problem 301 alone (there is nothing to validate).
+ * Score preview (design.md §6): {@code POST /api/v1/score-preview} takes a QPP Submissions API submission object
+ * ({@code application/json}) or a QRDA Category III document ({@code application/xml}) and answers with the explained
+ * PI category score of its PI measurement set under the rules of its performance year (docs/pi-rules.md §2–§5), storing
+ * nothing and needing no Kafka. The body is read by the same parsers as {@code POST /api/v1/submissions}; a body
+ * with problems is answered 400 with the same shape and every problem code (a document that cannot be parsed at all
+ * with its one 3xx problem alone).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -40,39 +44,32 @@ class ScorePreviewController {
         this.rules = rules;
     }
 
-    @PostMapping(path = "/score-preview", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(path = "/score-preview",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PreviewResponse> preview(@RequestBody(required = false) String submission) {
-        QppSubmissionJson.Result read = QppSubmissionJson.parse(submission);
-        boolean notJson = read.problems().stream().anyMatch(p -> p.number() == ProblemCode.NOT_JSON.number());
-        PiScore score = notJson ? null : rules.score(read.set());
-        List<Problem> problems = merge(read.problems(), score == null ? List.of() : score.problems());
-        if (!problems.isEmpty()) {
-            String version = rules.supports(read.set().performanceYear())
-                    ? rules.year(read.set().performanceYear()).rulesVersion() : null;
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new PreviewResponse(null, false, problems, List.of(),
-                    0, List.of(), version, read.set().performanceYear()));
-        }
-        return ResponseEntity.ok(new PreviewResponse(score.score(), true, List.of(), score.zeroReasons(),
-                score.bonus(), score.parts(), score.rulesVersion(), score.performanceYear()));
+    ResponseEntity<PreviewResponse> preview(@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
+                                            @RequestBody(required = false) byte[] body) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        return answer(MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                ? QppJsonParser.parseOne(QppJsonParser.BODY, new String(bytes, StandardCharsets.UTF_8))
+                : Qrda3Parser.parse(QppJsonParser.BODY, bytes));
     }
 
-    /**
-     * Shape problems first; a rule problem that only repeats a shape problem (same field unreadable) is left out. Both
-     * lists are complete, so the one cap (docs/pi-rules.md §2.6) counts every problem left unlisted.
-     */
-    private static List<Problem> merge(List<Problem> shape, List<Problem> rules) {
-        Set<Integer> numbers = new HashSet<>();
-        shape.forEach(p -> numbers.add(p.number()));
-        List<Problem> merged = new ArrayList<>(shape);
-        for (Problem p : rules) {
-            boolean repeatsShape = numbers.contains(p.number())
-                    || (p.number() == ProblemCode.PERFORMANCE_PERIOD_MISSING.number()
-                    && numbers.contains(ProblemCode.DATE_FORMAT.number()));
-            if (!repeatsShape) {
-                merged.add(p);
-            }
+    private ResponseEntity<PreviewResponse> answer(ParsedDocument document) {
+        if (document.submissions().isEmpty()) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new PreviewResponse(null, false,
+                    document.problems().stream().map(p -> p.problem()).toList(), List.of(), 0, List.of(), null, 0));
         }
-        return ProblemList.capped(merged);
+        ParsedSubmission submission = document.submissions().get(0);
+        SubmissionChecks.Checked checked = SubmissionChecks.check(rules, submission);
+        int py = submission.set().performanceYear();
+        if (!checked.problems().isEmpty()) {
+            String version = rules.supports(py) ? rules.year(py).rulesVersion() : null;
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new PreviewResponse(null, false,
+                    checked.problems().stream().map(p -> p.problem()).toList(), List.of(), 0, List.of(), version, py));
+        }
+        PiScore score = checked.score();
+        return ResponseEntity.ok(new PreviewResponse(score.score(), true, List.of(), score.zeroReasons(),
+                score.bonus(), score.parts(), score.rulesVersion(), score.performanceYear()));
     }
 }

@@ -3,8 +3,9 @@ package org.acopi.scoring.rules;
 /**
  * The stable numbered validation problems of a PI measurement set (docs/pi-rules.md §2.6, §0.1 {@code INVALID_*}): a
  * submission with any of them is rejected and not scored. 1xx are CMS measurement-set rules, 2xx identity and edge
- * checks (design.md §4), 3xx the shape of a QPP Submissions API JSON document. Numbers and codes never change
- * meaning; new problems get new numbers.
+ * checks (design.md §4), 3xx the shape of a submitted document: 301-309 QPP Submissions API JSON, 310-319 a QRDA
+ * Category III XML export (CMS QRDA III Implementation Guide), 320-329 the HTTP request carrying either. Numbers and
+ * codes never change meaning; new problems get new numbers.
  */
 public enum ProblemCode {
 
@@ -32,6 +33,20 @@ public enum ProblemCode {
     NO_PI_MEASUREMENT_SET(303, "INVALID_NO_PI_MEASUREMENT_SET", "no measurement set with category pi"),
     FIELD_TYPE(304, "INVALID_FIELD_TYPE", "a field has the wrong JSON type"),
     SEVERAL_PI_MEASUREMENT_SETS(305, "INVALID_SEVERAL_PI_MEASUREMENT_SETS", "more than one measurement set with category pi"),
+    JSON_LIMIT(306, "INVALID_JSON_LIMIT", "the JSON exceeds a structural limit (nesting depth, number or string length)"),
+    NOT_ONE_SUBMISSION(307, "INVALID_NOT_ONE_SUBMISSION", "the body must hold exactly one submission object"),
+
+    NOT_XML(310, "INVALID_XML", "the body is not well-formed XML"),
+    XML_DOCTYPE(311, "INVALID_XML_DOCTYPE", "a DOCTYPE, DTD or entity declaration is not accepted (XXE, entity expansion)"),
+    NOT_QRDA3(312, "INVALID_QRDA3_DOCUMENT", "the document is not a QRDA Category III ClinicalDocument"),
+    QRDA3_TEMPLATE_UNKNOWN(313, "INVALID_QRDA3_TEMPLATE", "the CMS QRDA III document template or its extension is not one acopi reads"),
+    QRDA3_NO_PI_SECTION(314, "INVALID_QRDA3_NO_PI_SECTION", "the document has no Promoting Interoperability section"),
+    QRDA3_MEASURE(315, "INVALID_QRDA3_MEASURE", "a PI measure entry lacks its measure id or its result"),
+    QRDA3_PROGRAM(316, "INVALID_QRDA3_PROGRAM", "the information recipient's program is missing or not one acopi reads"),
+    QRDA3_PERIOD(317, "INVALID_QRDA3_PERIOD", "the PI section's reporting parameters give no readable performance period"),
+
+    PAYLOAD_TOO_LARGE(320, "PAYLOAD_TOO_LARGE", "the body is larger than this endpoint accepts"),
+    UNSUPPORTED_MEDIA_TYPE(321, "UNSUPPORTED_MEDIA_TYPE", "the Content-Type is not one this endpoint reads"),
 
     TOO_MANY_PROBLEMS(999, "TOO_MANY_PROBLEMS", "more problems were found than are listed");
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.acopi.scoring.preview.QppSubmissionJson;
+import org.acopi.scoring.ingest.QppJsonParser;
 import org.acopi.scoring.rules.MeasureValue;
 import org.acopi.scoring.rules.PiMeasurementSet;
 import org.acopi.scoring.rules.PiScore;
@@ -67,7 +67,7 @@ public class ScoringBenchmark {
 
     @Benchmark
     public PiScore previewFromQppJson() {
-        return rules.score(QppSubmissionJson.parse(documents[next++ & (SETS - 1)]).set());
+        return rules.score(QppJsonParser.parseOne("bench", documents[next++ & (SETS - 1)]).submissions().get(0).set());
     }
 
     /** A typical EHR submission: every required measure reported with partial performance, some exclusions. */

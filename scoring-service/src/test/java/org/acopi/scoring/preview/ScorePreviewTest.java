@@ -32,7 +32,7 @@ class ScorePreviewTest {
     @Test
     void tc02SubmissionIsScored75WithFormulas() throws Exception {
         mvc.perform(post("/api/v1/score-preview").contentType(MediaType.APPLICATION_JSON)
-                        .content(QppSubmissionJsonTest.resource("tc02-individual-2025.json")))
+                        .content(org.acopi.scoring.ingest.QppJsonParserTest.resource("tc02-individual-2025.json")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.score").value(75))
                 .andExpect(jsonPath("$.valid").value(true))
@@ -48,7 +48,7 @@ class ScorePreviewTest {
 
     @Test
     void invalidSubmissionIs400WithEveryProblemCode() throws Exception {
-        String body = QppSubmissionJsonTest.resource("tc02-individual-2025.json")
+        String body = org.acopi.scoring.ingest.QppJsonParserTest.resource("tc02-individual-2025.json")
                 .replace("\"performanceYear\": 2025", "\"performanceYear\": 2026")
                 .replace("{\"measureId\": \"PI_EP_2\", \"value\": true}",
                         "{\"measureId\": \"PI_EP_2\", \"value\": true}, {\"measureId\": \"PI_LVPP_1\", \"value\": true}, "
@@ -69,7 +69,7 @@ class ScorePreviewTest {
         for (int i = 0; i < 62; i++) {
             unknown.append(", {\"measureId\": \"PI_UNKNOWN_").append(i).append("\", \"value\": true}");
         }
-        String body = QppSubmissionJsonTest.resource("tc02-individual-2025.json")
+        String body = org.acopi.scoring.ingest.QppJsonParserTest.resource("tc02-individual-2025.json")
                 .replace("\"submitter\": \"ehr-vendor-x\"", "\"submitter\": 42")
                 .replace("\"submissionMethod\": \"electronicHealthRecord\"", "\"submissionMethod\": 1")
                 .replace("\"performanceEnd\": \"2025-12-31\"", "\"performanceEnd\": \"31.12.2025\"")
@@ -86,7 +86,7 @@ class ScorePreviewTest {
 
     @Test
     void zeroedScoreIsStillValid() throws Exception {
-        String body = QppSubmissionJsonTest.resource("tc02-individual-2025.json").replace("\"cehrtId\": \"0015C0000000000\",", "");
+        String body = org.acopi.scoring.ingest.QppJsonParserTest.resource("tc02-individual-2025.json").replace("\"cehrtId\": \"0015C0000000000\",", "");
         mvc.perform(post("/api/v1/score-preview").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.score").value(0))
@@ -118,7 +118,7 @@ class ScorePreviewTest {
                 .andExpect(jsonPath("$.problems[0].code").value("INVALID_JSON"))
                 .andExpect(jsonPath("$.problems[0].message").value(org.hamcrest.Matchers.startsWith("the body is empty")));
         mvc.perform(post("/api/v1/score-preview").contentType(MediaType.APPLICATION_JSON)
-                        .content(QppSubmissionJsonTest.resource("tc02-individual-2025.json") + " }"))
+                        .content(org.acopi.scoring.ingest.QppJsonParserTest.resource("tc02-individual-2025.json") + " }"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[*].number").value(org.hamcrest.Matchers.contains(301)));
     }

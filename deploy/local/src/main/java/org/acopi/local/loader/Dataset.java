@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.acopi.eligibility.ingest.ParticipantInput;
 
 /**
  * A parsed dataset directory: the events to produce (in file order: profiles, roster, facts, hardships, then
@@ -20,7 +21,9 @@ import java.util.stream.Stream;
  * Parsing is pure: nothing here talks to Kafka (see {@link DatasetProducer}).
  *
  * <p>Layout: {@code aco-profiles.csv}, {@code roster.csv}, {@code clinician-facts.csv}, {@code hardships.csv} and
- * {@code submissions/*.json}; every file is optional. The formats are described in deploy/README.md.
+ * {@code submissions/*.json} (QPP Submissions API) or {@code submissions/*.xml} (QRDA Category III); every file is
+ * optional. The formats are described in deploy/README.md; the services' own parsers read them
+ * ({@link DatasetFiles}).
  */
 public final class Dataset {
 
@@ -44,16 +47,16 @@ public final class Dataset {
         }
         DatasetBuilder out = new DatasetBuilder();
         List<Path> files = new ArrayList<>();
-        readIfPresent(directory.resolve(CsvInputs.PROFILES), files, f -> CsvInputs.readProfiles(f, out));
-        readIfPresent(directory.resolve(CsvInputs.ROSTER), files, f -> CsvInputs.readRoster(f, out));
-        readIfPresent(directory.resolve(CsvInputs.FACTS), files, f -> CsvInputs.readFacts(f, out));
-        readIfPresent(directory.resolve(CsvInputs.HARDSHIPS), files, f -> CsvInputs.readHardships(f, out));
+        for (ParticipantInput input : List.of(ParticipantInput.ACO_PROFILES, ParticipantInput.ROSTER,
+                ParticipantInput.FACTS, ParticipantInput.HARDSHIPS)) {
+            readIfPresent(directory.resolve(input.fileName()), files, f -> DatasetFiles.participants(input, f, out));
+        }
         for (Path file : submissionFiles(directory)) {
-            readIfPresent(file, files, f -> SubmissionFiles.read(f, out));
+            readIfPresent(file, files, f -> DatasetFiles.submissions(f, out));
         }
         if (files.isEmpty()) {
             out.problem(new LoadProblem(directory.toString(), 0, "no dataset files (aco-profiles.csv, roster.csv, "
-                    + "clinician-facts.csv, hardships.csv, submissions/*.json)"));
+                    + "clinician-facts.csv, hardships.csv, submissions/*.json or *.xml)"));
         }
         return new Dataset(directory, out, digest(directory, files));
     }
@@ -99,12 +102,15 @@ public final class Dataset {
     }
 
     private static List<Path> submissionFiles(Path directory) {
-        Path folder = directory.resolve(SubmissionFiles.FOLDER);
+        Path folder = directory.resolve(DatasetFiles.SUBMISSIONS);
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> list = Files.list(folder)) {
-            return list.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".json")).sorted().toList();
+            return list.filter(p -> {
+                String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                return name.endsWith(".json") || name.endsWith(".xml");
+            }).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -95,7 +95,7 @@ class DatasetTest {
         assertThat(dataset.problems()).extracting(LoadProblem::file, LoadProblem::line).containsExactly(
                 tuple("aco-profiles.csv", 4), tuple("aco-profiles.csv", 5), tuple("aco-profiles.csv", 6),
                 tuple("roster.csv", 3), tuple("roster.csv", 4), tuple("roster.csv", 5), tuple("roster.csv", 6),
-                tuple("roster.csv", 7), tuple("roster.csv", 8), tuple("roster.csv", 9),
+                tuple("roster.csv", 7), tuple("roster.csv", 8),
                 tuple("clinician-facts.csv", 3), tuple("clinician-facts.csv", 4), tuple("clinician-facts.csv", 5),
                 tuple("clinician-facts.csv", 6),
                 tuple("hardships.csv", 3), tuple("hardships.csv", 4), tuple("hardships.csv", 5),
@@ -104,31 +104,32 @@ class DatasetTest {
                 tuple("submissions/mixed.json", 21), tuple("submissions/mixed.json", 27),
                 tuple("submissions/mixed.json", 33), tuple("submissions/mixed.json", 39));
         assertThat(dataset.problems()).extracting(LoadProblem::reason).containsExactly(
-                "program 'MEDICAID' is not one of MSSP|REACH",
-                "track is empty; an MSSP ACO has a track (BASIC_A..BASIC_E, ENHANCED)",
-                "performanceYear 2019 is not a supported performance year [2025, 2026]",
-                "tin is not a TIN (9 digits)",
-                "npi fails the NPI check digit (Luhn over 80840)",
-                "snapshot 5 is not an APM snapshot (1-4)",
-                "status 'GONE' is not one of ACTIVE|REMOVED",
-                "expected 7 fields, found 6",
-                "unterminated quoted field",
-                "clinicianType is empty",
-                "mipsEligible 'yes' is not true|false",
-                "qpStatus 'MAYBE' is not one of QP|PARTIAL_QP|NONE",
-                "specialStatuses 'RURAL' is not one of SMALL_PRACTICE|HOSPITAL_BASED|ASC_BASED|NON_PATIENT_FACING",
-                "asOf '15/12/2026' is not an ISO date or instant",
-                "basis 'FLOOD' is not one of INSUFFICIENT_INTERNET|EXTREME_UNCONTROLLABLE|CEHRT_NOT_AVAILABLE|DECERTIFIED_EHR",
-                "status 'MAYBE' is not one of PENDING|APPROVED|DENIED",
-                "npi is not an NPI (10 digits)",
-                dataset.problems().get(17).reason(),
-                "entityType 'subgroup' is not one of individual|group|virtualGroup|apmEntity",
-                "taxpayerIdentificationNumber is not a TIN (9 digits)",
-                "no measurement set of category pi",
-                "value of PI_EP_1 is neither true|false nor {numerator, denominator} whole numbers",
-                "performanceStart '01/01/2026' is not an RFC 3339 date (yyyy-mm-dd)",
-                "a submission must be a JSON object");
-        assertThat(dataset.problems().get(17).reason()).startsWith("not valid JSON");
+                "INVALID_VALUE: program 'MEDICAID' is not one of MSSP|REACH",
+                "MISSING_FIELD: track is empty; an MSSP ACO has a track (BASIC_A..BASIC_E, ENHANCED)",
+                "UNSUPPORTED_PY: performanceYear 2019 is not a supported performance year [2025, 2026]",
+                "INVALID_TIN: tin is not a TIN (9 digits)",
+                "INVALID_NPI: npi fails the NPI check digit (Luhn over 80840)",
+                "INVALID_SNAPSHOT: snapshot 5 is not an APM snapshot (1-4)",
+                "INVALID_VALUE: status 'GONE' is not one of ACTIVE|REMOVED",
+                "CSV_FIELD_COUNT: expected 7 fields, found 6",
+                dataset.problems().get(8).reason(),
+                "INVALID_VALUE: mipsEligible 'yes' is not true|false",
+                "INVALID_VALUE: qpStatus 'MAYBE' is not one of QP|PARTIAL_QP|NONE",
+                "INVALID_VALUE: specialStatuses 'RURAL' is not one of SMALL_PRACTICE|HOSPITAL_BASED|ASC_BASED|NON_PATIENT_FACING",
+                "INVALID_VALUE: asOf '15/12/2026' is not an ISO date or instant",
+                "INVALID_VALUE: basis 'FLOOD' is not one of INSUFFICIENT_INTERNET|EXTREME_UNCONTROLLABLE|CEHRT_NOT_AVAILABLE|DECERTIFIED_EHR",
+                "INVALID_VALUE: status 'MAYBE' is not one of PENDING|APPROVED|DENIED",
+                "INVALID_NPI: npi is not an NPI (10 digits)",
+                dataset.problems().get(16).reason(),
+                "208 INVALID_ENTITY_TYPE: entityType 'subgroup' is not one of individual|group|virtualGroup|apmEntity",
+                "202 INVALID_TIN: the TIN is not 9 digits",
+                "303 INVALID_NO_PI_MEASUREMENT_SET: measurementSets has no measurement set with category \"pi\"",
+                "105 INVALID_VALUE_TYPE: value of PI_EP_1 is neither true|false nor {numerator, denominator} whole numbers",
+                "302 INVALID_DATE: performanceStart '01/01/2026' is not an RFC 3339 date (yyyy-mm-dd)",
+                "304 INVALID_FIELD_TYPE: a submission must be a JSON object");
+        assertThat(dataset.problems().get(8).reason()).as("an unterminated quote ends the file's rows")
+                .startsWith("CSV_MALFORMED: not CSV from here on");
+        assertThat(dataset.problems().get(16).reason()).startsWith("301 INVALID_JSON: the document is not well-formed JSON");
 
         assertThat(dataset.countsByTopic()).containsExactly(
                 Map.entry(Topics.ACO_PROFILES.name(), 1), Map.entry(Topics.ROSTER.name(), 1),
@@ -192,12 +193,25 @@ class DatasetTest {
 
         assertThat(dataset.events()).isEmpty();
         assertThat(dataset.problems()).extracting(LoadProblem::toString).containsExactly(
-                "roster.csv:1: header lacks column(s) clinicianType; expected acoId,performanceYear,tin,npi,clinicianType,snapshot,status");
+                "roster.csv:1: CSV_MISSING_COLUMNS: header lacks column(s) clinicianType; expected acoId,performanceYear,tin,npi,clinicianType,snapshot,status");
     }
 
     @Test
-    void quotedFieldsMayHoldCommasAndQuotes() {
-        assertThat(CsvTable.split("a, \"b, c\" ,\"say \"\"hi\"\"\",")).containsExactly("a", "b, c", "say \"hi\"", "");
+    void qrda3ExportsInTheSubmissionsFolderLoadWithScoringsParser(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("submissions"));
+        Files.copy(Paths.get("examples/qrda3-individual-2026.xml"), dir.resolve("submissions/lakeshore-ehr.xml"));
+        Files.writeString(dir.resolve("submissions/broken.xml"), "<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>");
+
+        Dataset dataset = Dataset.parse(dir);
+
+        PiSubmission submission = value(dataset, "2026:INDIVIDUAL:362814507:1482603911", PiSubmission.class);
+        assertThat(submission.getSubmitter()).isEqualTo("lakeshore-ehr");
+        assertThat(submission.getMeasurements()).hasSize(16);
+        assertThat(submission.getPerformanceEnd()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(dataset.problems()).extracting(LoadProblem::toString).containsExactly(
+                "submissions/broken.xml:1: 311 INVALID_XML_DOCTYPE: DOCTYPE, DTDs and entity declarations are not accepted: "
+                        + "send the QRDA III document without them");
+        assertThat(Dataset.parse(dir).events()).isEqualTo(dataset.events());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.acopi.local.loader;
+package org.acopi.eligibility.ingest;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.acopi.contracts.Identifiers;
+import org.acopi.eligibility.domain.InputProblem;
 
-/** Field readers shared by the CSV and JSON parsers; each throws {@link BadRowException} with a PII-free reason. */
+/** Field readers of the participant inputs; each throws {@link BadRow} with a stable code and a reason without a TIN. */
 final class Fields {
 
     private Fields() {
@@ -20,7 +21,7 @@ final class Fields {
 
     static String required(String column, String value) {
         if (value == null || value.isBlank()) {
-            throw new BadRowException(column + " is empty");
+            throw new BadRow(InputProblem.MISSING_FIELD, column + " is empty");
         }
         return value.strip();
     }
@@ -32,7 +33,7 @@ final class Fields {
     static String tin(String column, String value) {
         String tin = required(column, value);
         if (!Identifiers.isTin(tin)) {
-            throw new BadRowException(column + " is not a TIN (9 digits)");
+            throw new BadRow(InputProblem.INVALID_TIN, column + " is not a TIN (9 digits)");
         }
         return tin;
     }
@@ -40,10 +41,10 @@ final class Fields {
     static String npi(String column, String value) {
         String npi = required(column, value);
         if (npi.length() != 10 || !npi.chars().allMatch(Character::isDigit)) {
-            throw new BadRowException(column + " is not an NPI (10 digits)");
+            throw new BadRow(InputProblem.INVALID_NPI, column + " is not an NPI (10 digits)");
         }
         if (!Identifiers.isNpi(npi)) {
-            throw new BadRowException(column + " fails the NPI check digit (Luhn over 80840)");
+            throw new BadRow(InputProblem.INVALID_NPI, column + " fails the NPI check digit (Luhn over 80840)");
         }
         return npi;
     }
@@ -51,7 +52,7 @@ final class Fields {
     static int performanceYear(String column, String value) {
         int py = integer(column, value);
         if (!Identifiers.isSupportedYear(py)) {
-            throw new BadRowException(column + " " + py + " is not a supported performance year " + Identifiers.supportedYears());
+            throw new BadRow(InputProblem.UNSUPPORTED_PY, column + " " + py + " is not a supported performance year " + Identifiers.supportedYears());
         }
         return py;
     }
@@ -61,14 +62,14 @@ final class Fields {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new BadRowException(column + " '" + text + "' is not a whole number");
+            throw new BadRow(InputProblem.INVALID_VALUE, column + " '" + text + "' is not a whole number");
         }
     }
 
     static int snapshot(String column, String value) {
         int snapshot = integer(column, value);
         if (snapshot < 1 || snapshot > 4) {
-            throw new BadRowException(column + " " + snapshot + " is not an APM snapshot (1-4)");
+            throw new BadRow(InputProblem.INVALID_SNAPSHOT, column + " " + snapshot + " is not an APM snapshot (1-4)");
         }
         return snapshot;
     }
@@ -78,7 +79,7 @@ final class Fields {
         return switch (text) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new BadRowException(column + " '" + value.strip() + "' is not true|false");
+            default -> throw new BadRow(InputProblem.INVALID_VALUE, column + " '" + value.strip() + "' is not true|false");
         };
     }
 
@@ -87,7 +88,7 @@ final class Fields {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRowException(column + " '" + text + "' is not one of " + symbols(type));
+            throw new BadRow(InputProblem.INVALID_VALUE, column + " '" + text + "' is not one of " + symbols(type));
         }
     }
 
@@ -117,16 +118,7 @@ final class Fields {
             }
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException e) {
-            throw new BadRowException(column + " '" + text + "' is not an ISO date or instant");
-        }
-    }
-
-    static LocalDate date(String column, String value) {
-        String text = required(column, value);
-        try {
-            return text.length() == 10 ? LocalDate.parse(text) : OffsetDateTime.parse(text).toLocalDate();
-        } catch (DateTimeException e) {
-            throw new BadRowException(column + " '" + text + "' is not an RFC 3339 date (yyyy-mm-dd)");
+            throw new BadRow(InputProblem.INVALID_VALUE, column + " '" + text + "' is not an ISO date or instant");
         }
     }
 
