@@ -48,8 +48,8 @@ final class ConsoleHtml {
             .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1.5rem}
             figure{margin:0}figcaption{font-weight:600}svg{max-width:100%;height:auto}
             form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;margin:1rem 0}
-            form.filters label{display:flex;flex-direction:column;font-weight:600;font-size:.95rem}
-            input,select,button{font:inherit;padding:.35rem .5rem;border:1px solid #565c65;border-radius:.25rem}
+            form.filters label{display:flex;flex-direction:column;font-weight:600;font-size:.95rem;max-width:100%}
+            input,select,button{font:inherit;padding:.35rem .5rem;border:1px solid #565c65;border-radius:.25rem;max-width:100%}
             button{background:#005ea2;color:#fff;border-color:#005ea2;cursor:pointer}
             .pager{display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
             code{font-size:.95em;overflow-wrap:anywhere}

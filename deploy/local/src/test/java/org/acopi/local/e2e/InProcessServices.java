@@ -44,7 +44,7 @@ final class InProcessServices implements AutoCloseable {
      * Every service ships its own {@code application.yml} at the same classpath path; in one JVM the first would win,
      * so each context is pointed at the file inside its own module.
      */
-    private static String ownConfig(Class<?> app) {
+    static String ownConfig(Class<?> app) {
         String location = app.getProtectionDomain().getCodeSource().getLocation().toString();
         return location.endsWith(".jar") ? "jar:" + location + "!/application.yml" : location + "application.yml";
     }
