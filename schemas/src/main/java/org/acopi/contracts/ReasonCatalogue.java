@@ -51,14 +51,36 @@ public final class ReasonCatalogue {
         }
     }
 
+    /**
+     * A reason code scoring-service puts on a clinician or APM entity score (why there is no score, or where it comes
+     * from), with its words and CMS source.
+     */
+    public record ScoreReason(String code, String text, String source) {
+
+        public String explained() {
+            return code + ": " + text + " (" + source + ")";
+        }
+    }
+
     private final int performanceYear;
     private final String version;
     private final Map<String, Reason> byCode;
     private final Map<String, Integer> precedence;
+    private final Map<String, ScoreReason> scoreReasons;
 
-    private ReasonCatalogue(int performanceYear, String version, List<Reason> reasons, String source) {
+    private ReasonCatalogue(int performanceYear, String version, List<Reason> reasons, List<ScoreReason> scoreReasons,
+                            String source) {
         this.performanceYear = performanceYear;
         this.version = version;
+        Map<String, ScoreReason> scores = new LinkedHashMap<>();
+        for (ScoreReason reason : scoreReasons) {
+            if (reason.code().isBlank() || reason.text().isBlank() || reason.source().isBlank()
+                    || scores.put(reason.code(), reason) != null) {
+                throw new IllegalStateException(source + ": score reason '" + reason.code()
+                        + "' is listed twice or lacks a code, text or source");
+            }
+        }
+        this.scoreReasons = Collections.unmodifiableMap(scores);
         Map<String, Reason> codes = new LinkedHashMap<>();
         Map<String, Integer> order = new LinkedHashMap<>();
         for (Reason reason : reasons) {
@@ -104,6 +126,15 @@ public final class ReasonCatalogue {
     public Reason reason(String code) {
         return find(code).orElseThrow(() ->
                 new IllegalArgumentException("PY" + performanceYear + " has no reason code " + code));
+    }
+
+    /** A reason code of clinician and APM entity scores ({@code scoreReasons}), if the PY knows it. */
+    public Optional<ScoreReason> findScoreReason(String code) {
+        return Optional.ofNullable(code == null ? null : scoreReasons.get(code));
+    }
+
+    public List<ScoreReason> scoreReasons() {
+        return List.copyOf(scoreReasons.values());
     }
 
     /** The codes whose reason satisfies {@code test}, in precedence order. */
@@ -182,12 +213,15 @@ public final class ReasonCatalogue {
                     n.path("text").asString(""),
                     n.path("source").asString("")));
         }
+        List<ScoreReason> scoreReasons = new ArrayList<>();
+        root.path("scoreReasons").forEach(n -> scoreReasons.add(new ScoreReason(n.path("code").asString(""),
+                n.path("text").asString(""), n.path("source").asString(""))));
         JsonNode year = root.path("performanceYear");
         String version = root.path("catalogueVersion").asString("");
         if (!year.isInt() || version.isBlank()) {
             throw new IllegalStateException(source + ": missing performanceYear or catalogueVersion");
         }
-        return new ReasonCatalogue(year.intValue(), version, reasons, source);
+        return new ReasonCatalogue(year.intValue(), version, reasons, scoreReasons, source);
     }
 
     private static boolean bool(JsonNode reason, String field, String source, String code) {

@@ -154,6 +154,8 @@ public final class LocalStack {
         PrintStream out = System.out;
         reports.printTable(acoYears, printed, out);
         out.println();
+        out.println("Operations console: " + Service.REPORTING.baseUrl() + "/console (public-reporting pages: "
+                + Service.REPORTING.baseUrl() + "/acos/{acoId}/public-reporting/{py})");
         out.println("Serving. Actuator: " + Service.ALL.stream().map(s -> s.baseUrl() + "/actuator/health").toList());
         out.println("Kafka " + KafkaBroker.BOOTSTRAP + ", MongoDB " + EmbeddedMongo.URI + ", data and logs in " + home.root());
         out.println("Load another dataset: deploy/local/run.sh load --data DIR. Press Ctrl-C to stop.");

@@ -41,11 +41,15 @@ final class ServiceFleet {
             command.add(javaCommand);
             command.addAll(List.of(opts.trim().split("\\s+")));
             command.addAll(List.of("-jar", jar.toString()));
-            Map<String, String> env = Map.of(
+            Map<String, String> env = new LinkedHashMap<>(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.BOOTSTRAP,
                     "MONGODB_URI", EmbeddedMongo.URI,
                     "ACOPI_STATE_DIR", home.state(service.name()).toString(),
-                    "ACOPI_SUBMITTERS", submitters());
+                    "ACOPI_SUBMITTERS", submitters()));
+            if (service.equals(Service.REPORTING)) {
+                // the operations console is off in production until acopi has roles; on this machine it is for the user
+                env.put("ACOPI_REPORTING_CONSOLE_ENABLED", "true");
+            }
             running.put(service, ChildProcess.start(service.name(), command, env, home.log(service.name())));
         }
     }

@@ -60,6 +60,13 @@ public class AcoProfileRepository {
         return Optional.ofNullable(profiles.find(Filters.eq("_id", acoYear.key())).first()).map(AcoProfileRepository::profile);
     }
 
+    /** Every stored profile. */
+    public List<AcoProfileSummary> findAll() {
+        List<AcoProfileSummary> all = new ArrayList<>();
+        profiles.find().forEach(doc -> all.add(profile(doc)));
+        return all;
+    }
+
     /** The write guard: nothing stored, an earlier update, or the same update from an earlier record. */
     private static Bson storedOlderThan(AcoProfileSummary incoming) {
         Date updatedAt = Date.from(incoming.updatedAt());

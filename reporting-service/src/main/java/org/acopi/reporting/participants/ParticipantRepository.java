@@ -143,6 +143,11 @@ public class ParticipantRepository {
         return found;
     }
 
+    /** The participant documents of one NPI in the ACO and PY, one per TIN it bills under, by TIN. */
+    public List<Participant> findByNpi(AcoYear acoYear, String npi) {
+        return find(Filters.and(byAcoYear(acoYear), Filters.eq(NPI, npi)));
+    }
+
     /** Whether any participant document, counted or not, belongs to the ACO and PY. */
     public boolean exists(AcoYear acoYear) {
         return participants.find(byAcoYear(acoYear)).projection(Projections.include(ID)).first() != null;

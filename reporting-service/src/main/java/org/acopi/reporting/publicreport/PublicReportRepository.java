@@ -9,6 +9,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,14 @@ public class PublicReportRepository {
     public Optional<PublicReport> find(AcoYear acoYear) {
         Document doc = reports.find(Filters.and(Filters.eq("_id", acoYear.key()), Filters.exists(COMPUTED, true))).first();
         return Optional.ofNullable(doc).map(PublicReportDocuments::report);
+    }
+
+    /** Every computed report, by ACO id then PY (the operations console's overview; one document per ACO and PY). */
+    public List<PublicReport> findAll() {
+        List<PublicReport> all = new ArrayList<>();
+        reports.find(Filters.exists(COMPUTED, true)).sort(Sorts.ascending("acoId", "performanceYear"))
+                .forEach(doc -> all.add(PublicReportDocuments.report(doc)));
+        return all;
     }
 
     /** The gauged counts and revision of every computed report, read without the rest of the report. */

@@ -68,4 +68,9 @@ public class PublicReports {
     public Optional<PublicReport> find(AcoYear acoYear) {
         return reports.find(acoYear);
     }
+
+    /** Every stored report, by ACO id then PY, as stored: nothing is recomputed. */
+    public List<PublicReport> findAll() {
+        return reports.findAll();
+    }
 }

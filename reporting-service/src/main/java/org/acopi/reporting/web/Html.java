@@ -1,12 +1,15 @@
 package org.acopi.reporting.web;
 
-/** HTML text escaping for the server-rendered pages: every value written into a page goes through {@link #escape}. */
-final class Html {
+/**
+ * HTML text escaping for the server-rendered pages (the public-reporting page of 42 CFR 425.308(b)(9) and the operations
+ * console): every value written into a page goes through {@link #escape}.
+ */
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(Object value) {
+    public static String escape(Object value) {
         String s = String.valueOf(value);
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

@@ -340,6 +340,15 @@ class ReportingWebTest {
     }
 
     @Test
+    void theOperationsConsoleIsOffByDefaultWhileThePublicPageStaysOpen() throws Exception {
+        for (String url : List.of("/console", "/console/acos/" + ACO + "/2026",
+                "/console/acos/" + ACO + "/2026/participants.csv", "/console/acos/" + ACO + "/2026/clinicians/" + npi(1))) {
+            mvc.perform(get(url)).andExpect(status().isNotFound());
+        }
+        mvc.perform(get("/acos/{aco}/public-reporting/{py}", ACO, 2026)).andExpect(status().isOk());
+    }
+
+    @Test
     void everyPageForbidsScriptsAndSniffing() throws Exception {
         for (String[] request : new String[][] {{ACO, "2026"}, {"A9999", "2026"}, {ACO, "1999"}}) {
             mvc.perform(get("/acos/{aco}/public-reporting/{py}", request[0], request[1]))

@@ -134,8 +134,7 @@ class SubmissionIngestController {
                 Identifiers.maskKey(key), json ? "QPP JSON" : "QRDA III");
         Map<String, Object> answer = answer(event, checked.score(), json ? "qpp-json" : "qrda3");
         accepted.remember(event.getSubmissionId(), answer);
-        return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.LOCATION, "/api/v1/submissions/" + event.getSubmissionId()).body(answer);
+        return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 
     private static MediaType contentType(HttpServletRequest request) {

@@ -4,10 +4,21 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** The sample scenario on a real in-JVM KRaft broker and mongo-java-server: runs on every machine. */
+/**
+ * The sample scenario on a real in-JVM KRaft broker and mongo-java-server: runs on every machine. Before the
+ * corrections of the scenario, the operations console is toured in a real browser on the same stack
+ * ({@link ConsoleInBrowser}), while the sample's at-risk list is not empty yet.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedInfrastructureEndToEndTest extends SampleAcoScenario {
+
+    private Infrastructure infrastructure;
 
     @Override
     Infrastructure startInfrastructure() {
@@ -21,9 +32,16 @@ class EmbeddedInfrastructureEndToEndTest extends SampleAcoScenario {
         kafka.afterPropertiesSet();
         MongoServer mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongo.bind();
-        return new Infrastructure(kafka.getBrokersAsString(), "mongodb://localhost:" + address.getPort(), () -> {
+        infrastructure = new Infrastructure(kafka.getBrokersAsString(), "mongodb://localhost:" + address.getPort(), () -> {
             mongo.shutdown();
             kafka.destroy();
         });
+        return infrastructure;
+    }
+
+    @Test
+    @Order(1)
+    void theOperationsConsoleInARealBrowser() throws Exception {
+        ConsoleInBrowser.tour(infrastructure.bootstrapServers(), infrastructure.mongoUri());
     }
 }

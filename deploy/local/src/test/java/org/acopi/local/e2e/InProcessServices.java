@@ -16,6 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class InProcessServices implements AutoCloseable {
 
+    /** The one submitter the HTTP ingestion endpoints accept here, and its bearer token. */
+    static final String SUBMITTER = "e2e-ehr";
+    static final String SUBMITTER_TOKEN = "e2e-token";
+
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final int reportingPort;
     private final int scoringPort;
@@ -35,6 +39,7 @@ final class InProcessServices implements AutoCloseable {
                         "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                         "--acopi.mongodb.uri=" + mongoUri,
                         "--acopi.streams.state-dir=" + stateDir,
+                        "--acopi.ingest.submitters=" + SUBMITTER + ":" + SUBMITTER_TOKEN,
                         "--spring.main.banner-mode=off");
         contexts.add(context);
         return context;
@@ -44,7 +49,7 @@ final class InProcessServices implements AutoCloseable {
      * Every service ships its own {@code application.yml} at the same classpath path; in one JVM the first would win,
      * so each context is pointed at the file inside its own module.
      */
-    private static String ownConfig(Class<?> app) {
+    static String ownConfig(Class<?> app) {
         String location = app.getProtectionDomain().getCodeSource().getLocation().toString();
         return location.endsWith(".jar") ? "jar:" + location + "!/application.yml" : location + "application.yml";
     }

@@ -176,6 +176,58 @@ abstract class SampleAcoScenario {
             producer.send(again).get();
         }
         assertUnchangedOnceCaughtUp(settled);
+
+        // 7. over HTTP, as the README shows: G3's EHR posts its QRDA III export. G3 is scored; its approved hardship
+        //    (step 3) makes it excluded, so it now counts as excluded but voluntarily reported: N1 and N3 rise by one
+        double g3Score = postSubmission("application/xml", Path.of("examples/qrda3-individual-2026.xml"));
+        ObjectNode moved = (ObjectNode) settled.deepCopy();
+        moved.remove(List.of("asOf", "computedFrom", "apmEntityScore", "eligibilityRulesVersions", "scoringRulesVersions"));
+        set(moved, "providersSuppliers.earnedPiScore", settled.at("/providersSuppliers/earnedPiScore").asInt() + 1);
+        set(moved, "providersSuppliers.excludedVoluntarilyReported",
+                settled.at("/providersSuppliers/excludedVoluntarilyReported").asInt() + 1);
+        set(moved, "providersSuppliers.scored", settled.at("/providersSuppliers/scored").asInt() + 1);
+        JsonNode afterQrda = awaitReport(moved);
+        assertThat(afterQrda.at("/providersSuppliers/earnedPiScore").asInt()).isEqualTo(
+                afterQrda.at("/providersSuppliers/metRequirementNotExcluded").asInt()
+                        + afterQrda.at("/providersSuppliers/excludedVoluntarilyReported").asInt());
+        assertThat(participant("1274935836").path("finalScore").asDouble()).isEqualTo(g3Score);
+
+        //    and a registry posts A2's QPP Submissions API object: A2 keeps the higher of its group and individual score
+        double a2Individual = postSubmission("application/json", Path.of("examples/qpp-individual-2026.json"));
+        awaitParticipantScore("1482603929", Math.max(95, a2Individual));
+    }
+
+    /** POSTs a submission document to scoring-service's ingestion endpoint; answers the score it will get. */
+    private double postSubmission(String contentType, Path document) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(services.scoringUrl() + "/api/v1/submissions"))
+                        .header("Authorization", "Bearer " + InProcessServices.SUBMITTER_TOKEN)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(document))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).at("/data/score/score").asDouble();
+    }
+
+    private void awaitParticipantScore(String npi, double score) throws Exception {
+        Instant deadline = Instant.now().plus(CONVERGE);
+        JsonNode row = participant(npi);
+        while (row.path("finalScore").asDouble() != score && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            row = participant(npi);
+        }
+        assertThat(row.path("finalScore").asDouble()).as("final score of %s: %s", npi, row).isEqualTo(score);
+    }
+
+    private JsonNode participant(String npi) throws Exception {
+        String url = services.reportingUrl() + "/api/v1/acos/A1234/participants?performanceYear=2026&status=ALL";
+        JsonNode view = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        for (JsonNode row : view.path("participants")) {
+            if (npi.equals(row.path("npi").asString())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no participant " + npi + " in " + url);
     }
 
     private void assertUnchangedOnceCaughtUp(JsonNode settled) throws Exception {

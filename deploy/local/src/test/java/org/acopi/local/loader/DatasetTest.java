@@ -199,13 +199,13 @@ class DatasetTest {
     @Test
     void qrda3ExportsInTheSubmissionsFolderLoadWithScoringsParser(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("submissions"));
-        Files.copy(Paths.get("examples/qrda3-individual-2026.xml"), dir.resolve("submissions/lakeshore-ehr.xml"));
+        Files.copy(Paths.get("examples/qrda3-individual-2026.xml"), dir.resolve("submissions/westlake-ehr.xml"));
         Files.writeString(dir.resolve("submissions/broken.xml"), "<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>");
 
         Dataset dataset = Dataset.parse(dir);
 
-        PiSubmission submission = value(dataset, "2026:INDIVIDUAL:362814507:1482603911", PiSubmission.class);
-        assertThat(submission.getSubmitter()).isEqualTo("lakeshore-ehr");
+        PiSubmission submission = value(dataset, "2026:INDIVIDUAL:362270586:1274935836", PiSubmission.class);
+        assertThat(submission.getSubmitter()).isEqualTo("westlake-ehr");
         assertThat(submission.getMeasurements()).hasSize(16);
         assertThat(submission.getPerformanceEnd()).isEqualTo(LocalDate.of(2026, 12, 31));
         assertThat(dataset.problems()).extracting(LoadProblem::toString).containsExactly(
