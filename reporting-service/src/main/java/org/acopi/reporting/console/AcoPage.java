@@ -160,15 +160,12 @@ final class AcoPage {
     }
 
     private static String method(String method) {
-        if (method == null) {
-            return "";
-        }
-        return switch (method) {
-            case "ENTITY_REPORTED" -> "Reported by the ACO at the APM entity level (CMS QPP, APM Entity participation: PI reported at the Entity level)";
-            case "ROLLED_UP" -> "Average of the counted clinicians' final PI scores (CMS QPP: group and individual PI data aggregated to an APM Entity score)";
-            case "REWEIGHTED" -> "Reweighted: every clinician qualified for reweighting";
-            default -> method;
+        String source = switch (method == null ? "" : method) {
+            case "ENTITY_REPORTED" -> " (CMS QPP, APM Entity participation: PI reported at the Entity level)";
+            case "ROLLED_UP" -> " (CMS QPP: group and individual PI data aggregated to an APM Entity score)";
+            default -> "";
         };
+        return OperationsExports.apmEntityMethod(method) + source;
     }
 
     private static void charts(StringBuilder html, PublicReport report, List<Participant> participants) {

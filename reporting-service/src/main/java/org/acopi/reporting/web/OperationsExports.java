@@ -25,6 +25,11 @@ public final class OperationsExports {
         return ParticipantRow.of(participant, false).explanation();
     }
 
+    /** How the APM entity PI score was determined, in the public page's words. */
+    public static String apmEntityMethod(String method) {
+        return PublicReportingPage.apmEntityMethod(method);
+    }
+
     /** The file name the API gives a download of these participants. */
     public static String csvFileName(int performanceYear, String what) {
         return "participants-" + performanceYear + "-" + what + ".csv";

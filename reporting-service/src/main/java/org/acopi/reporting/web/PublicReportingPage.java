@@ -140,13 +140,14 @@ final class PublicReportingPage {
         html.append("<table>\n<caption>APM entity Promoting Interoperability score, performance year ").append(py)
                 .append("</caption>\n<tbody>\n<tr><th scope=\"row\">Score</th><td>")
                 .append(score.score() == null ? "Reweighted (no score)" : Html.escape(String.format(Locale.ROOT, "%.2f", score.score())))
-                .append("</td></tr>\n<tr><th scope=\"row\">How it was determined</th><td>").append(Html.escape(method(score.method())))
+                .append("</td></tr>\n<tr><th scope=\"row\">How it was determined</th><td>").append(Html.escape(apmEntityMethod(score.method())))
                 .append("</td></tr>\n<tr><th scope=\"row\">Clinicians counted</th><td>").append(score.cliniciansCounted())
                 .append("</td></tr>\n<tr><th scope=\"row\">Clinicians left out as reweighted</th><td>").append(score.leftOutReweighted())
                 .append("</td></tr>\n</tbody>\n</table>\n");
     }
 
-    private static String method(String method) {
+    /** How the APM entity PI score was determined, in words (its {@code method}). */
+    static String apmEntityMethod(String method) {
         if (method == null) {
             return "";
         }

@@ -105,7 +105,7 @@ class ConsoleWebTest {
     void acoPageShowsBothLevelsTheInvariantTheFormulaAndCharts() throws Exception {
         String html = page("/console/acos/A1001/2026", 200);
         assertThat(html).contains("<h1>" + LEGAL_NAME + " (ACO A1001)</h1>", "N1 = N2 + N3", "holds",
-                "(95×1 + 64×1 + 0×26)/28 = 5.68", "Average of the counted clinicians",
+                "(95×1 + 64×1 + 0×26)/28 = 5.68", "Average of the ACO&#39;s clinicians&#39; Promoting Interoperability scores (CMS QPP",
                 "role=\"img\"", "Excluded TIN/NPIs by deciding reason", "<th scope=\"row\">BELOW_LVT</th>",
                 "<th scope=\"row\">90–100</th><td class=\"num\">1</td>",
                 "At risk: required to report PI, not scored", "<strong>28</strong> TIN/NPIs match; page 1 of 2",
