@@ -18,7 +18,9 @@ import org.apache.kafka.common.Uuid;
 /**
  * A real single-node KRaft Kafka (combined broker and controller) in a child JVM, started from the kafka_2.13 jar on
  * the launcher's classpath. Its log directory is formatted with Kafka's storage tool on first start and kept between
- * runs. Listeners: {@value #BROKER_PORT} (clients), {@value #CONTROLLER_PORT} (controller).
+ * runs. Listeners: {@value #BROKER_PORT} (clients), {@value #CONTROLLER_PORT} (controller). With a {@link Scram}
+ * user the client listener is SASL_PLAINTEXT with SCRAM-SHA-512 (the user is created when the storage is formatted),
+ * as a production broker would ask of acopi's services (docs/conventions.md, "Transport security").
  */
 final class KafkaBroker {
 
@@ -26,15 +28,41 @@ final class KafkaBroker {
     static final int CONTROLLER_PORT = 9093;
     static final String BOOTSTRAP = "localhost:" + BROKER_PORT;
 
+    /** A SCRAM-SHA-512 user of the client listener. */
+    record Scram(String user, String password) {
+        static final String MECHANISM = "SCRAM-SHA-512";
+
+        /** The client properties of this user (the services take the same from KAFKA_SECURITY_PROTOCOL etc.). */
+        Map<String, String> clientProperties() {
+            return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", MECHANISM, "sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                            + "\" password=\"" + password + "\";");
+        }
+    }
+
     private final StackHome home;
     private final String javaCommand;
     private final String classpath;
+    private final int brokerPort;
+    private final int controllerPort;
+    private final Scram scram;
     private ChildProcess process;
 
     KafkaBroker(StackHome home, String javaCommand, String classpath) {
+        this(home, javaCommand, classpath, BROKER_PORT, CONTROLLER_PORT, null);
+    }
+
+    KafkaBroker(StackHome home, String javaCommand, String classpath, int brokerPort, int controllerPort, Scram scram) {
         this.home = home;
         this.javaCommand = javaCommand;
         this.classpath = classpath;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
+        this.scram = scram;
+    }
+
+    String bootstrap() {
+        return "localhost:" + brokerPort;
     }
 
     void start(Duration timeout) {
@@ -64,10 +92,13 @@ final class KafkaBroker {
 
     private void format() {
         String clusterId = Uuid.randomUuid().toString();
-        int exit = ChildProcess.run("kafka-storage-format", List.of(javaCommand, "-Xmx256m",
+        List<String> command = new java.util.ArrayList<>(List.of(javaCommand, "-Xmx256m",
                 "-cp", classpath, "kafka.tools.StorageTool", "format", "--ignore-formatted",
-                "--cluster-id", clusterId, "--config", home.kafkaConfig().toString()),
-                home.log("kafka"), Duration.ofSeconds(120));
+                "--cluster-id", clusterId, "--config", home.kafkaConfig().toString()));
+        if (scram != null) {
+            command.addAll(List.of("--add-scram", Scram.MECHANISM + "=[name=" + scram.user() + ",password=" + scram.password() + "]"));
+        }
+        int exit = ChildProcess.run("kafka-storage-format", command, home.log("kafka"), Duration.ofSeconds(120));
         if (exit != 0) {
             throw new IllegalStateException("formatting the Kafka log directory failed (exit " + exit + "); see " + home.log("kafka"));
         }
@@ -77,12 +108,19 @@ final class KafkaBroker {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.voters", "1@localhost:" + CONTROLLER_PORT);
-        p.setProperty("listeners", "PLAINTEXT://localhost:" + BROKER_PORT + ",CONTROLLER://localhost:" + CONTROLLER_PORT);
-        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + BROKER_PORT);
+        p.setProperty("controller.quorum.voters", "1@localhost:" + controllerPort);
+        String client = scram == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        p.setProperty("listeners", client + "://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+        p.setProperty("advertised.listeners", client + "://localhost:" + brokerPort);
         p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", client);
+        p.setProperty("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:PLAINTEXT");
+        if (scram != null) {
+            p.setProperty("sasl.enabled.mechanisms", Scram.MECHANISM);
+            p.setProperty("sasl.mechanism.inter.broker.protocol", Scram.MECHANISM);
+            p.setProperty("listener.name.sasl_plaintext." + Scram.MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config",
+                    scram.clientProperties().get("sasl.jaas.config"));
+        }
         p.setProperty("log.dirs", home.kafkaData().toString());
         p.setProperty("num.partitions", "3");
         p.setProperty("default.replication.factor", "1");
@@ -111,7 +149,7 @@ final class KafkaBroker {
 
     private void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        try (Admin admin = admin(BOOTSTRAP)) {
+        try (Admin admin = admin(bootstrap(), scram == null ? Map.of() : scram.clientProperties())) {
             while (true) {
                 if (!process.alive()) {
                     throw new IllegalStateException("Kafka exited during start-up; last lines of " + process.log()
@@ -136,7 +174,12 @@ final class KafkaBroker {
     }
 
     static Admin admin(String bootstrap) {
+        return admin(bootstrap, Map.of());
+    }
+
+    static Admin admin(String bootstrap, Map<String, String> security) {
         Properties config = new Properties();
+        config.putAll(security);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "acopi-local-stack");
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);

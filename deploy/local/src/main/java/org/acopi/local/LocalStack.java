@@ -154,15 +154,12 @@ public final class LocalStack {
         PrintStream out = System.out;
         reports.printTable(acoYears, printed, out);
         out.println();
-        out.println("Operations console: " + Service.REPORTING.baseUrl() + "/console (public-reporting pages: "
+        out.println("Operations console: " + Service.REPORTING.baseUrl() + "/console (public-reporting pages, open to anyone: "
                 + Service.REPORTING.baseUrl() + "/acos/{acoId}/public-reporting/{py})");
+        LocalCredentials.loadOrCreate(home).howToUse(home, Service.REPORTING.baseUrl() + "/console").forEach(out::println);
         out.println("Serving. Actuator: " + Service.ALL.stream().map(s -> s.baseUrl() + "/actuator/health").toList());
         out.println("Kafka " + KafkaBroker.BOOTSTRAP + ", MongoDB " + EmbeddedMongo.URI + ", data and logs in " + home.root());
         out.println("Load another dataset: deploy/local/run.sh load --data DIR. Press Ctrl-C to stop.");
-        out.println("Submit over HTTP with the submitter token of ACOPI_SUBMITTERS (default 'local:"
-                + ServiceFleet.LOCAL_TOKEN + "'), e.g. curl -X POST localhost:8082/api/v1/submissions -H 'Authorization: Bearer "
-                + (System.getenv("ACOPI_SUBMITTERS") == null ? ServiceFleet.LOCAL_TOKEN : "<token>")
-                + "' -H 'Content-Type: application/xml' --data-binary @deploy/local/examples/qrda3-individual-2026.xml");
         out.flush();
         serve();
         return 0;

@@ -117,7 +117,7 @@ final class PublicReports {
             out.println("  Public report (JSON): " + reportUrl(acoYear));
             out.println("  Public-reporting page: " + pageUrl(acoYear));
             out.println("  Participants:          " + participantsUrl(acoYear)
-                    + " (status filter: &status=REQUIRED_NOT_SCORED, ...; CSV: participants.csv)");
+                    + " (operations login, curl -u; status filter: &status=REQUIRED_NOT_SCORED, ...; CSV: participants.csv)");
         }
     }
 

@@ -28,10 +28,8 @@ final class ServiceFleet {
     private final Map<Service, ChildProcess> running = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    static final String LOCAL_SUBMITTER = "local";
-    static final String LOCAL_TOKEN = "acopi-local-token";
-
     void start(Path repo, StackHome home, String javaCommand) {
+        LocalCredentials credentials = LocalCredentials.loadOrCreate(home);
         String opts = System.getenv().getOrDefault("ACOPI_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS);
         for (Service service : Service.ALL) {
             Path jar = service.execJar(repo).orElseThrow(() -> new IllegalStateException(
@@ -45,22 +43,10 @@ final class ServiceFleet {
                     "KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.BOOTSTRAP,
                     "MONGODB_URI", EmbeddedMongo.URI,
                     "ACOPI_STATE_DIR", home.state(service.name()).toString(),
-                    "ACOPI_SUBMITTERS", submitters()));
-            if (service.equals(Service.REPORTING)) {
-                // the operations console is off in production until acopi has roles; on this machine it is for the user
-                env.put("ACOPI_REPORTING_CONSOLE_ENABLED", "true");
-            }
+                    "ACOPI_SUBMITTERS", credentials.submitters(),
+                    "ACOPI_USERS", credentials.users()));
             running.put(service, ChildProcess.start(service.name(), command, env, home.log(service.name())));
         }
-    }
-
-    /**
-     * The submitters the local services accept: {@code ACOPI_SUBMITTERS} when set, else the one local submitter
-     * {@value #LOCAL_SUBMITTER} with token {@value #LOCAL_TOKEN} (printed when the stack serves; a local stack only).
-     */
-    static String submitters() {
-        String configured = System.getenv("ACOPI_SUBMITTERS");
-        return configured == null || configured.isBlank() ? LOCAL_SUBMITTER + ":" + LOCAL_TOKEN : configured;
     }
 
     /** Waits until every service reports UP on its actuator health endpoint. */

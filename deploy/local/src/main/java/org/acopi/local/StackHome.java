@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * Where the local stack keeps its data between runs (default {@code <repo>/.acopi-local}): the Kafka log directory,
- * the MongoDB H2 file, each service's Kafka Streams state, the logs of every child process, and the marker of the
- * loaded sample.
+ * the MongoDB H2 file, each service's Kafka Streams state, the logs of every child process, the generated local
+ * logins, and the marker of the loaded sample.
  */
 record StackHome(Path root) {
 
@@ -32,6 +32,11 @@ record StackHome(Path root) {
 
     Path log(String name) {
         return root.resolve("logs").resolve(name + ".log");
+    }
+
+    /** The generated local logins ({@link LocalCredentials}). */
+    Path credentials() {
+        return root.resolve("credentials.env");
     }
 
     Path sampleMarker() {

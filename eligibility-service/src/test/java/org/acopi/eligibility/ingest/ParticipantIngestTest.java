@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -24,7 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "spring.kafka.bootstrap-servers=127.0.0.1:1",
         "acopi.streams.state-dir=target/ingest-test-state",
         "acopi.topics.provision=false",
-        "acopi.ingest.submitters=aco-ops:ops-token"})
+        "acopi.ingest.submitters=aco-ops:ops-token",
+        "acopi.security.users=ops:ops-secret:operations"})
 @AutoConfigureMockMvc
 class ParticipantIngestTest {
 
@@ -89,7 +91,16 @@ class ParticipantIngestTest {
                 .andExpect(jsonPath("$.error").value("UNSUPPORTED_MEDIA_TYPE"));
         mvc.perform(post("/api/v1/participants/payroll").header("X-API-Key", "ops-token").contentType(CSV).content("x"))
                 .andExpect(status().isNotFound());
+        // the preview is for an operations login, not a submitter's token
         mvc.perform(post("/api/v1/eligibility-preview").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("UNAUTHENTICATED"));
+        mvc.perform(post("/api/v1/eligibility-preview").header("X-API-Key", "ops-token")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/eligibility-preview").with(httpBasic("ops", "ops-secret"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/participants/roster").with(httpBasic("ops", "ops-secret")).contentType(CSV).content("x"))
+                .andExpect(status().isUnauthorized());
     }
 }

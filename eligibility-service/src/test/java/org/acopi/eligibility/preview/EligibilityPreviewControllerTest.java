@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -26,6 +27,8 @@ import org.springframework.test.web.servlet.ResultActions;
         "spring.kafka.bootstrap-servers=localhost:1",
         "acopi.streams.state-dir=target/streams-state/preview-${random.uuid}"})
 @AutoConfigureMockMvc
+// an operations user who may also read the actuator's details (AccessControlTest covers who may not)
+@WithMockUser(roles = {"OPERATIONS", "OPERATOR"})
 class EligibilityPreviewControllerTest {
 
     static final String ROSTER = """

@@ -29,12 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
  * The ACO operations console (MSSP PI reporting, 42 CFR 425.507 and 425.308(b)(9), PY2025+), server-rendered HTML:
  * {@code /console} (every ACO and PY), {@code /console/acos/{acoId}/{py}} (one ACO and PY with its at-risk list),
  * {@code .../participants.csv} (the list as shown, every page) and {@code .../clinicians/{npi}?tin=} (one TIN/NPI).
- * The pages are for ACO operations only: until acopi has roles they exist only where
- * {@code acopi.reporting.console.enabled} is true (off by default, so a production deployment answers 404). Bad
- * parameters are a 400 page, an unknown ACO, PY or clinician a 404 page.
+ * The pages are for logins with role {@code operations} (others are sent to the login form); a deployment can remove
+ * them with {@code acopi.reporting.console.enabled=false} (then 404). Bad parameters are a 400 page, an unknown ACO,
+ * PY or clinician a 404 page.
  */
 @RestController
-@ConditionalOnProperty(prefix = "acopi.reporting.console", name = "enabled", havingValue = "true")
+@ConditionalOnProperty(prefix = "acopi.reporting.console", name = "enabled", havingValue = "true", matchIfMissing = true)
 class ConsoleController {
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);

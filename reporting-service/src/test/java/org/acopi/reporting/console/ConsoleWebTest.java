@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +39,8 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest(properties = {"spring.kafka.listener.auto-startup=false", "acopi.topics.provision=false",
         "acopi.reporting.console.enabled=true"})
 @AutoConfigureMockMvc
+// an operations user who may also read the actuator's details (AccessControlTest covers who may not)
+@WithMockUser(roles = {"OPERATIONS", "OPERATOR"})
 class ConsoleWebTest {
 
     private static final String ACO = "A1001";

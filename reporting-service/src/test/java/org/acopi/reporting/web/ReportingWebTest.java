@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,6 +39,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The HTTP interface over stored read models: JSON, CSV, the HTML page and the actuator, without Kafka. */
 @SpringBootTest(properties = {"spring.kafka.listener.auto-startup=false", "acopi.topics.provision=false"})
 @AutoConfigureMockMvc
+// an operations user who may also read the actuator's details (AccessControlTest covers who may not)
+@WithMockUser(roles = {"OPERATIONS", "OPERATOR"})
 class ReportingWebTest {
 
     private static final String ACO = "A1001";
@@ -340,10 +344,11 @@ class ReportingWebTest {
     }
 
     @Test
-    void theOperationsConsoleIsOffByDefaultWhileThePublicPageStaysOpen() throws Exception {
+    @WithAnonymousUser
+    void theOperationsConsoleNeedsALoginWhileThePublicPageStaysOpen() throws Exception {
         for (String url : List.of("/console", "/console/acos/" + ACO + "/2026",
                 "/console/acos/" + ACO + "/2026/participants.csv", "/console/acos/" + ACO + "/2026/clinicians/" + npi(1))) {
-            mvc.perform(get(url)).andExpect(status().isNotFound());
+            mvc.perform(get(url)).andExpect(status().isFound()).andExpect(header().string("Location", containsString("/login")));
         }
         mvc.perform(get("/acos/{aco}/public-reporting/{py}", ACO, 2026)).andExpect(status().isOk());
     }

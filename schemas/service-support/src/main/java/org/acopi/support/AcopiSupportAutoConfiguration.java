@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.acopi.support.kafka.AcopiKafkaProperties;
 import org.acopi.support.kafka.KafkaHealthIndicator;
+import org.acopi.support.kafka.KafkaTransportSecurity;
 import org.acopi.support.kafka.ListenerDeadLetters;
 import org.acopi.support.kafka.TopicProvisioner;
 import org.acopi.support.streams.ManagedKafkaStreams;
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.listener.CommonErrorHandler;
 
 /**
@@ -26,6 +28,12 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(AcopiKafkaProperties.class)
 public class AcopiSupportAutoConfiguration {
+
+    /** TLS and SASL/SCRAM for every Kafka client, from the environment (static: it post-processes KafkaProperties). */
+    @Bean
+    static KafkaTransportSecurity kafkaTransportSecurity(Environment environment) {
+        return new KafkaTransportSecurity(environment);
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,16 +1,18 @@
 package org.acopi.scoring.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.acopi.events.PiSubmission;
 import org.acopi.support.ingest.IngestPublisher;
@@ -34,7 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "acopi.ingest.submitters=registry-a:token-a,ehr-b:token-b,burst:token-c",
         "acopi.ingest.rate-capacity=8",
         "acopi.ingest.rate-per-minute=1",
-        "acopi.ingest.max-body=1MB"})
+        "acopi.ingest.max-body=1MB",
+        "acopi.security.users=ops:ops-secret:operations,sre:sre-secret:operator"})
 @AutoConfigureMockMvc
 class SubmissionIngestTest {
 
@@ -124,10 +127,14 @@ class SubmissionIngestTest {
     }
 
     @Test
-    void ingestionNeedsAKnownTokenAndIsRateLimitedWhilePreviewsAndActuatorStayOpen() throws Exception {
+    void ingestionNeedsAKnownTokenAndIsRateLimitedPreviewsAnOperationsLoginMetricsAnOperator() throws Exception {
         mvc.perform(post("/api/v1/submissions").contentType(MediaType.APPLICATION_JSON).content(json()))
                 .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("UNAUTHENTICATED"));
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer wrong")
+                        .contentType(MediaType.APPLICATION_JSON).content(json()))
+                .andExpect(status().isUnauthorized());
+        // a person's login is not a submitter's token
+        mvc.perform(post("/api/v1/submissions").with(httpBasic("ops", "ops-secret"))
                         .contentType(MediaType.APPLICATION_JSON).content(json()))
                 .andExpect(status().isUnauthorized());
         for (int i = 0; i < 8; i++) {
@@ -137,14 +144,25 @@ class SubmissionIngestTest {
         mvc.perform(post("/api/v1/submissions").header("X-API-Key", "token-c")
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"));
-        mvc.perform(post("/api/v1/score-preview").contentType(MediaType.APPLICATION_XML)
-                        .content(Qrda3ParserTest.bytes("qrda3/acopi-individual-2026.xml")))
+
+        byte[] qrda = Qrda3ParserTest.bytes("qrda3/acopi-individual-2026.xml");
+        mvc.perform(post("/api/v1/score-preview").contentType(MediaType.APPLICATION_XML).content(qrda))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("UNAUTHENTICATED"));
+        mvc.perform(post("/api/v1/score-preview").with(httpBasic("sre", "sre-secret"))
+                        .contentType(MediaType.APPLICATION_XML).content(qrda))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("FORBIDDEN"));
+        mvc.perform(post("/api/v1/score-preview").with(httpBasic("ops", "ops-secret"))
+                        .contentType(MediaType.APPLICATION_XML).content(qrda))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.score").value(100));
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                        org.hamcrest.Matchers.containsString("acopi_ingest_rejected_total{endpoint=\"submissions\",reason=\"RATE_LIMITED\"}")));
+
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("ops", "ops-secret"))).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("sre", "sre-secret"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "acopi_ingest_rejected_total{endpoint=\"submissions\",reason=\"RATE_LIMITED\"}")))
+                .andExpect(content().string(containsString(
+                        "acopi_http_refused_total{reason=\"FORBIDDEN\",status=\"403\"}")));
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/submissions'].post.requestBody.content['application/xml']").exists());
-        assertThat(StandardCharsets.UTF_8).isNotNull();
     }
 }

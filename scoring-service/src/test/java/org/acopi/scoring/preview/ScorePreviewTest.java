@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -20,6 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "acopi.streams.state-dir=target/preview-test-state",
         "acopi.topics.provision=false"})
 @AutoConfigureMockMvc
+// an operations user who may also read the actuator's details (AccessControlTest covers who may not)
+@WithMockUser(roles = {"OPERATIONS", "OPERATOR"})
 class ScorePreviewTest {
 
     private final MockMvc mvc;

@@ -25,7 +25,13 @@ public final class DatasetProducer implements AutoCloseable {
     private volatile IllegalStateException firstFailure;
 
     public DatasetProducer(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    /** With client security settings ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) of a secured broker. */
+    public DatasetProducer(String bootstrapServers, Map<String, String> security) {
         Properties config = new Properties();
+        config.putAll(security);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "acopi-dataset-loader");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -107,8 +107,16 @@ final class ConsoleInBrowser {
         JsonNode atRisk = api("/api/v1/acos/" + ACO + "/participants?performanceYear=" + PY + "&status=REQUIRED_NOT_SCORED");
         assertThat(atRisk.path("count").asInt()).as("the sample has clinicians at risk before its corrections").isPositive();
 
-        // 1. the overview: the ACO's row shows the report's figures
+        // 0. the console needs an operations login: the browser is sent to the login form, then back
         browser.get(base + "/console");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        checkPage("login");
+        browser.findElement(By.id("username")).sendKeys(InProcessServices.USER);
+        browser.findElement(By.id("password")).sendKeys(InProcessServices.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // 1. the overview: the ACO's row shows the report's figures
+        assertThat(browser.getCurrentUrl()).startsWith(base + "/console");
         assertThat(browser.getTitle()).contains("ACOs");
         WebElement acoLink = browser.findElement(By.partialLinkText("(ACO " + ACO + ")"));
         List<String> cells = texts(acoLink.findElement(By.xpath("./ancestor::tr")).findElements(By.tagName("td")));
@@ -244,7 +252,8 @@ final class ConsoleInBrowser {
     }
 
     private JsonNode api(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", InProcessServices.basicAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return JSON.readTree(response.body());
@@ -292,7 +301,7 @@ final class ConsoleInBrowser {
                         "--acopi.mongodb.uri=" + mongoUri,
                         "--spring.kafka.listener.auto-startup=false",
                         "--acopi.topics.provision=false",
-                        "--acopi.reporting.console.enabled=true",
+                        "--acopi.security.users=" + InProcessServices.USER + ":" + InProcessServices.PASSWORD + ":operations",
                         "--spring.main.banner-mode=off");
     }
 

@@ -19,6 +19,9 @@ final class InProcessServices implements AutoCloseable {
     /** The one submitter the HTTP ingestion endpoints accept here, and its bearer token. */
     static final String SUBMITTER = "e2e-ehr";
     static final String SUBMITTER_TOKEN = "e2e-token";
+    /** The one login (roles operations and operator) of the participant views, previews, console and actuator. */
+    static final String USER = "e2e-ops";
+    static final String PASSWORD = "e2e-ops-password";
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final int reportingPort;
@@ -40,6 +43,7 @@ final class InProcessServices implements AutoCloseable {
                         "--acopi.mongodb.uri=" + mongoUri,
                         "--acopi.streams.state-dir=" + stateDir,
                         "--acopi.ingest.submitters=" + SUBMITTER + ":" + SUBMITTER_TOKEN,
+                        "--acopi.security.users=" + USER + ":" + PASSWORD + ":operations+operator",
                         "--spring.main.banner-mode=off");
         contexts.add(context);
         return context;
@@ -56,6 +60,12 @@ final class InProcessServices implements AutoCloseable {
 
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** The {@code Authorization} header value of {@link #USER}. */
+    static String basicAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     String reportingUrl() {

@@ -220,7 +220,7 @@ abstract class SampleAcoScenario {
 
     private JsonNode participant(String npi) throws Exception {
         String url = services.reportingUrl() + "/api/v1/acos/A1234/participants?performanceYear=2026&status=ALL";
-        JsonNode view = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        JsonNode view = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", InProcessServices.basicAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         for (JsonNode row : view.path("participants")) {
             if (npi.equals(row.path("npi").asString())) {
@@ -269,7 +269,7 @@ abstract class SampleAcoScenario {
     /** The participants view says in words why a scored clinician is outside the public counts (JSON and CSV). */
     private void assertScoredButNotCounted(String npi, String... words) throws Exception {
         String url = services.reportingUrl() + "/api/v1/acos/A1234/participants?performanceYear=2026&status=ALL";
-        JsonNode view = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        JsonNode view = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", InProcessServices.basicAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         JsonNode row = null;
         for (JsonNode candidate : view.path("participants")) {
@@ -282,7 +282,8 @@ abstract class SampleAcoScenario {
         assertThat(row.path("earnedPiScore").asBoolean()).isFalse();
         assertThat(row.path("notCountedNote").asString()).contains(words).contains("not counted in the public counts");
         assertThat(row.path("explanation").asString()).contains(words);
-        String csv = HTTP.send(HttpRequest.newBuilder(URI.create(url.replace("/participants?", "/participants.csv?"))).build(),
+        String csv = HTTP.send(HttpRequest.newBuilder(URI.create(url.replace("/participants?", "/participants.csv?")))
+                        .header("Authorization", InProcessServices.basicAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(csv.lines().filter(line -> line.contains(npi)).findFirst().orElseThrow()).contains(words);
     }

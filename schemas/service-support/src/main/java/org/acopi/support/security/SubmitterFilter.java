@@ -1,4 +1,4 @@
-package org.acopi.support.ingest;
+package org.acopi.support.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,8 +10,9 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.acopi.support.ingest.IngestMetrics;
+import org.acopi.support.ingest.IngestProperties;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,7 +55,7 @@ final class SubmitterFilter extends OncePerRequestFilter {
         if (submitter == null) {
             IngestMetrics.rejected(endpoint, "UNAUTHENTICATED");
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"acopi\"");
-            error(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
+            AccessRefusals.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
                     "send a submitter token as 'Authorization: Bearer <token>' or 'X-API-Key: <token>'");
             return;
         }
@@ -62,7 +63,7 @@ final class SubmitterFilter extends OncePerRequestFilter {
         if (!bucket.tryTake(System.nanoTime())) {
             IngestMetrics.rejected(endpoint, "RATE_LIMITED");
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(bucket.secondsUntilNext()));
-            error(response, 429, "RATE_LIMITED", "more than " + perMinute + " requests a minute from this submitter");
+            AccessRefusals.write(response, 429, "RATE_LIMITED", "more than " + perMinute + " requests a minute from this submitter");
             return;
         }
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
@@ -101,12 +102,5 @@ final class SubmitterFilter extends OncePerRequestFilter {
     static String endpoint(String uri) {
         String trimmed = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         return trimmed.substring(trimmed.lastIndexOf('/') + 1);
-    }
-
-    static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getOutputStream().write(("{\"error\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,4 +1,4 @@
-package org.acopi.support.ingest;
+package org.acopi.support.security;
 
 /** A token bucket: {@code capacity} requests at once, refilled at {@code perMinute} a minute. Thread-safe. */
 final class TokenBucket {
