@@ -84,8 +84,9 @@ public final class ScoringTopology {
         KStream<String, SubmissionScore> scored = builder
                 .stream(Topics.SUBMISSIONS.name(), Consumed.with(keys, Topics.SUBMISSIONS.valueSerde()).withName("submissions"))
                 .mapValues((key, submission) -> {
+                    PiSubmission present = EdgeChecks.present(submission);
                     EventMetrics.processed(Topics.SUBMISSIONS.name());
-                    return edge.scoreOrReject(key, EdgeChecks.present(submission));
+                    return edge.scoreOrReject(key, present);
                 }, Named.as("validate-and-score"));
 
         // 2. Within a submitter the newest submittedAt wins; stale, duplicate and replayed versions stop here.
@@ -116,8 +117,9 @@ public final class ScoringTopology {
                 .stream(Topics.PARTICIPANT_ELIGIBILITY.name(),
                         Consumed.with(keys, Topics.PARTICIPANT_ELIGIBILITY.valueSerde()).withName("participant-eligibility"))
                 .mapValues((key, eligibility) -> {
+                    ParticipantEligibility present = EdgeChecks.present(eligibility);
                     EventMetrics.processed(Topics.PARTICIPANT_ELIGIBILITY.name());
-                    return ClinicianLevels.of(EventMapping.standing(edge.checkEligibility(key, EdgeChecks.present(eligibility))));
+                    return ClinicianLevels.of(EventMapping.standing(edge.checkEligibility(key, present)));
                 }, Named.as("check-eligibility"))
                 .toTable(Named.as("eligibility-table"),
                         Materialized.<String, ClinicianLevels, KeyValueStore<Bytes, byte[]>>as(ELIGIBILITY_STORE)
