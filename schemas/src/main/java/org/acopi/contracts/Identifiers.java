@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Edge validation of the identifiers that key every event (design.md §4): TIN (9 digits), NPI (10 digits, Luhn
@@ -18,6 +20,7 @@ import java.util.TreeSet;
 public final class Identifiers {
 
     private static final Set<Integer> SUPPORTED_YEARS = loadYears();
+    private static final Pattern LONG_DIGIT_RUN = Pattern.compile("[0-9]{9,}");
 
     private Identifiers() {
     }
@@ -77,12 +80,21 @@ public final class Identifiers {
         return "*".repeat(tin.length() - 4) + tin.substring(tin.length() - 4);
     }
 
-    /** Masks every 9-digit TIN inside a key such as {@code 2026:123456789:1234567893}. */
+    /**
+     * Masks every 9-digit TIN inside a key such as {@code 2026:123456789:1234567893}, and every other run of 9 or more
+     * digits that is not a valid NPI: a TIN with a digit too many (a typo, or bad input) holds the whole TIN.
+     */
     public static String maskKey(String key) {
         if (key == null) {
             return "null";
         }
-        return key.replaceAll("(?<![0-9])[0-9]{5}([0-9]{4})(?![0-9])", "*****$1");
+        Matcher digits = LONG_DIGIT_RUN.matcher(key);
+        StringBuilder masked = new StringBuilder();
+        while (digits.find()) {
+            String run = digits.group();
+            digits.appendReplacement(masked, run.length() != 9 && isNpi(run) ? run : maskTin(run));
+        }
+        return digits.appendTail(masked).toString();
     }
 
     private static boolean allDigits(String s) {

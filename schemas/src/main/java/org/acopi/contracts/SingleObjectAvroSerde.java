@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -23,13 +25,19 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Avro single-object encoding (a 10-byte header: marker and the 64-bit Rabin fingerprint of the writer schema, then
  * the binary body) without a schema registry. Writers always use the current schema; readers resolve any schema that
- * acopi ever shipped: the current one and every historical version listed in {@code avro/history/index.txt}.
+ * acopi ever shipped: the current one and every historical version listed in {@code avro/history/index.txt}. Readers
+ * refuse a value over {@value #MAX_EVENT_BYTES} bytes ({@code OVERSIZE}: no acopi event is that large, and a broker
+ * with default limits refuses it anyway) and a string that is not UTF-8 ({@code UNDECODABLE_BODY}: Avro strings are
+ * UTF-8, and Avro itself would silently replace the bad bytes).
  */
 public final class SingleObjectAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     public static final String REASON_BAD_HEADER = "UNDECODABLE_HEADER";
     public static final String REASON_UNKNOWN_SCHEMA = "UNKNOWN_SCHEMA_VERSION";
     public static final String REASON_BAD_BODY = "UNDECODABLE_BODY";
+    public static final String REASON_OVERSIZE = "OVERSIZE";
+    /** The largest event value acopi reads or writes: 1 MiB, the broker's default {@code message.max.bytes}. */
+    public static final int MAX_EVENT_BYTES = 1024 * 1024;
 
     private static final List<Schema> HISTORY = loadHistory();
 
@@ -73,8 +81,13 @@ public final class SingleObjectAvroSerde<T extends SpecificRecord> implements Se
         if (data == null) {
             return null;
         }
+        if (data.length > MAX_EVENT_BYTES) {
+            throw new EventDecodingException(REASON_OVERSIZE, "the value has " + data.length + " bytes, more than "
+                    + MAX_EVENT_BYTES, null);
+        }
+        T event;
         try {
-            return decoder.decode(data);
+            event = decoder.decode(data);
         } catch (BadHeaderException e) {
             throw new EventDecodingException(REASON_BAD_HEADER, "not Avro single-object encoded: " + e.getMessage(), e);
         } catch (MissingSchemaException e) {
@@ -82,6 +95,29 @@ public final class SingleObjectAvroSerde<T extends SpecificRecord> implements Se
         } catch (IOException | RuntimeException e) {
             throw new EventDecodingException(REASON_BAD_BODY, "body does not match its schema: " + e, e);
         }
+        if (hasMalformedText(event)) {
+            throw new EventDecodingException(REASON_BAD_BODY, "a string of the body is not UTF-8", null);
+        }
+        return event;
+    }
+
+    /** Whether a string anywhere in the datum holds U+FFFD, which is what Avro makes of bytes that are not UTF-8. */
+    private static boolean hasMalformedText(Object datum) {
+        if (datum instanceof CharSequence text) {
+            return text.toString().indexOf('\uFFFD') >= 0;
+        }
+        if (datum instanceof IndexedRecord record) {
+            for (int i = 0; i < record.getSchema().getFields().size(); i++) {
+                if (hasMalformedText(record.get(i))) {
+                    return true;
+                }
+            }
+        } else if (datum instanceof Collection<?> items) {
+            return items.stream().anyMatch(SingleObjectAvroSerde::hasMalformedText);
+        } else if (datum instanceof Map<?, ?> map) {
+            return map.entrySet().stream().anyMatch(e -> hasMalformedText(e.getKey()) || hasMalformedText(e.getValue()));
+        }
+        return false;
     }
 
     @Override

@@ -69,6 +69,28 @@ class SingleObjectAvroSerdeTest {
     }
 
     @Test
+    void rejectsAnOversizeValueAndTextThatIsNotUtf8() {
+        PiSubmission submission = PiSubmission.newBuilder()
+                .setSubmissionId("s-1").setSubmitter("ehr-\u0007").setEntityType(EntityType.GROUP)
+                .setTin("123456789").setPerformanceYear(2026).setMeasurements(List.of())
+                .setSubmittedAt(Instant.parse("2026-03-01T10:15:30Z"))
+                .build();
+        byte[] bytes = Topics.SUBMISSIONS.valueSerde().serializer().serialize("t", submission);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0x07) {
+                bytes[i] = (byte) 0xFF;
+            }
+        }
+        assertThatThrownBy(() -> Topics.SUBMISSIONS.valueSerde().deserializer().deserialize("t", bytes))
+                .isInstanceOfSatisfying(EventDecodingException.class,
+                        e -> assertThat(e.reasonCode()).isEqualTo(SingleObjectAvroSerde.REASON_BAD_BODY));
+        byte[] oversize = new byte[SingleObjectAvroSerde.MAX_EVENT_BYTES + 1];
+        assertThatThrownBy(() -> Topics.SUBMISSIONS.valueSerde().deserializer().deserialize("t", oversize))
+                .isInstanceOfSatisfying(EventDecodingException.class,
+                        e -> assertThat(e.reasonCode()).isEqualTo(SingleObjectAvroSerde.REASON_OVERSIZE));
+    }
+
+    @Test
     void rejectsBytesThatAreNotAnEventWithAStableReason() {
         assertThatThrownBy(() -> Topics.ROSTER.valueSerde().deserializer().deserialize("t", "{\"tin\":1}".getBytes()))
                 .isInstanceOfSatisfying(EventDecodingException.class,

@@ -28,6 +28,10 @@ public record InputProblem(String code, String field, String message) {
     public static final String CSV_FIELD_COUNT = "CSV_FIELD_COUNT";
     /** Text that is not CSV (an unterminated quote, a duplicate header name); the rows after it are not read. */
     public static final String CSV_MALFORMED = "CSV_MALFORMED";
+    /** A CSV value that starts like a spreadsheet formula ({@code =}, {@code +}, {@code -}, {@code @}; CSV injection). */
+    public static final String CSV_FORMULA = "CSV_FORMULA";
+    /** A body that is not UTF-8 text. */
+    public static final String INVALID_ENCODING = "INVALID_ENCODING";
     /** A JSON body that is not an array of objects, or exceeds the parser's limits. */
     public static final String INVALID_JSON = "INVALID_JSON";
     /** A body larger than the endpoint accepts. */

@@ -10,12 +10,12 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.acopi.contracts.StrictUtf8;
 import org.acopi.eligibility.domain.InputProblem;
 import org.acopi.eligibility.domain.InputValidator;
 import org.acopi.events.AcoProfile;
@@ -70,9 +70,10 @@ class ParticipantIngestController {
                             description = "objects with the CSV columns as fields"))}),
             responses = {
                     @ApiResponse(responseCode = "200", description = "good rows published; counts and every bad row"),
+                    @ApiResponse(responseCode = "400", description = "the body is not UTF-8 (INVALID_ENCODING)"),
                     @ApiResponse(responseCode = "401", description = "no or unknown submitter token"),
                     @ApiResponse(responseCode = "404", description = "not one of roster, facts, hardships, aco-profiles"),
-                    @ApiResponse(responseCode = "413", description = "body too large"),
+                    @ApiResponse(responseCode = "413", description = "body too large, or a row whose event would be over 1 MiB"),
                     @ApiResponse(responseCode = "415", description = "Content-Type not text/csv or application/json"),
                     @ApiResponse(responseCode = "422", description = "no row could be published; every problem"),
                     @ApiResponse(responseCode = "429", description = "over the submitter's rate"),
@@ -92,9 +93,12 @@ class ParticipantIngestController {
         }
         String text;
         try {
-            text = new String(BoundedBody.read(request, maxBody), StandardCharsets.UTF_8);
+            text = StrictUtf8.decode(BoundedBody.read(request, maxBody));
         } catch (BoundedBody.TooLarge e) {
             return error(HttpStatus.PAYLOAD_TOO_LARGE, segment, InputProblem.PAYLOAD_TOO_LARGE, e.getMessage());
+        }
+        if (text == null) {
+            return error(HttpStatus.BAD_REQUEST, segment, InputProblem.INVALID_ENCODING, "send UTF-8 text");
         }
         ParsedRows rows = json ? ParticipantRows.json(input, "body", text) : ParticipantRows.csv(input, "body", text);
         List<RowProblem> problems = new ArrayList<>(rows.problems());
@@ -112,6 +116,9 @@ class ParticipantIngestController {
         if (!good.isEmpty()) {
             try {
                 publisher.publish(good);
+            } catch (IngestPublisher.TooLarge e) {
+                return error(HttpStatus.PAYLOAD_TOO_LARGE, segment, InputProblem.PAYLOAD_TOO_LARGE,
+                        e.getMessage() + "; no row was published");
             } catch (IngestPublisher.Unavailable e) {
                 return error(HttpStatus.SERVICE_UNAVAILABLE, segment, "KAFKA_UNAVAILABLE",
                         "the rows could not be stored now; send them again (the same rows are the same events)");

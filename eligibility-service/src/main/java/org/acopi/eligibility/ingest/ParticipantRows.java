@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.acopi.eligibility.domain.InputProblem;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -43,6 +44,8 @@ public final class ParticipantRows {
     private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build()).build())
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+    private static final Pattern SIGNED_NUMBER = Pattern.compile("[+-][0-9]+(\\.[0-9]+)?");
 
     private final ParticipantInput input;
     private final String source;
@@ -109,11 +112,31 @@ public final class ParticipantRows {
                 for (int c = 0; c < header.size(); c++) {
                     fields.put(header.get(c), record.get(c).strip());
                 }
+                String formula = formulaColumn(fields);
+                if (formula != null) {
+                    problem(line, InputProblem.CSV_FORMULA, "column " + formula
+                            + " starts like a spreadsheet formula (=, +, -, @); no acopi field does");
+                    continue;
+                }
                 map(new Row(source, line, content(text, lineStarts[line - 1]), fields));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             problem(firstContentLine(text), InputProblem.CSV_MALFORMED, "not CSV: " + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * The first column whose value a spreadsheet would run as a formula (CSV injection: the row would travel on to
+     * exports and pages opened in spreadsheets), or null. A signed number is data, not a formula.
+     */
+    private static String formulaColumn(Map<String, String> fields) {
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            String value = field.getValue();
+            if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !SIGNED_NUMBER.matcher(value).matches()) {
+                return field.getKey();
+            }
+        }
+        return null;
     }
 
     private boolean checkHeader(List<String> header, int headerLine) {

@@ -12,6 +12,7 @@ import org.acopi.eligibility.domain.InputProblem;
 import org.acopi.eligibility.domain.InputValidator;
 import org.acopi.eligibility.domain.PyEligibilityRules;
 import org.acopi.events.ParticipantEligibility;
+import org.acopi.support.web.ApiErrors;
 import org.apache.avro.Schema;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +45,7 @@ class EligibilityPreviewController {
         PreviewRequestReader reader = new PreviewRequestReader(rules, validator);
         EligibilityInputs inputs = reader.read(request);
         if (inputs == null) {
+            ApiErrors.rejected(reader.problems().get(0).code());
             return ResponseEntity.badRequest().body(invalid(reader.problems()));
         }
         ParticipantEligibility determination = decider.decide(inputs);

@@ -76,7 +76,7 @@ public final class EligibilityTopology {
 
         // ACO profiles: validate at the edge, keep the latest update per {acoId}:{py}
         KTable<String, AcoProfile> acoProfiles = source(builder, Topics.ACO_PROFILES)
-                .mapValues((key, profile) -> accept(Topics.ACO_PROFILES, validator.acoProfile(key, profile), profile),
+                .mapValues((key, profile) -> accept(Topics.ACO_PROFILES, key, validator.acoProfile(key, profile), profile),
                         Named.as("validate-aco-profiles"))
                 .groupByKey(Grouped.with(keys, Topics.ACO_PROFILES.valueSerde()))
                 .reduce(Versions::newer, store(ACO_PROFILES_STORE, Topics.ACO_PROFILES.valueSerde()));
@@ -84,7 +84,7 @@ public final class EligibilityTopology {
         // Participation list: validate, then per TIN/NPI keep the newest record (highest snapshot, then latest
         // recordedAt) and the newest one up to the deciding snapshot (Snapshot 3); a late older snapshot changes nothing
         KTable<String, RosterPosition> roster = source(builder, Topics.ROSTER)
-                .mapValues((key, entry) -> accept(Topics.ROSTER, validator.roster(key, entry), entry),
+                .mapValues((key, entry) -> accept(Topics.ROSTER, key, validator.roster(key, entry), entry),
                         Named.as("validate-roster"))
                 .groupByKey(Grouped.with(keys, Topics.ROSTER.valueSerde()))
                 .aggregate(() -> null,
@@ -96,7 +96,7 @@ public final class EligibilityTopology {
 
         // QPP facts: validate, keep the newest per TIN/NPI (highest snapshot, then latest asOf)
         KStream<String, ClinicianFacts> facts = source(builder, Topics.CLINICIAN_FACTS)
-                .mapValues((key, value) -> accept(Topics.CLINICIAN_FACTS, validator.facts(key, value), value),
+                .mapValues((key, value) -> accept(Topics.CLINICIAN_FACTS, key, validator.facts(key, value), value),
                         Named.as("validate-clinician-facts"));
         KTable<String, ClinicianFacts> clinicianFacts = facts
                 .groupByKey(Grouped.with(keys, Topics.CLINICIAN_FACTS.valueSerde()))
@@ -111,7 +111,7 @@ public final class EligibilityTopology {
         // Hardship decisions: validate, keep the latest decision per basis for each {py}:{tin}:{npi} and whole TIN
         // {py}:{tin}:*, so a new application on one basis leaves an approval on another standing
         KTable<String, List<HardshipDecision>> hardships = source(builder, Topics.HARDSHIPS)
-                .mapValues((key, decision) -> accept(Topics.HARDSHIPS, validator.hardship(key, decision), decision),
+                .mapValues((key, decision) -> accept(Topics.HARDSHIPS, key, validator.hardship(key, decision), decision),
                         Named.as("validate-hardships"))
                 .groupByKey(Grouped.with(keys, Topics.HARDSHIPS.valueSerde()))
                 .aggregate(List::<HardshipDecision>of, (key, decision, latest) -> HardshipDecisions.with(latest, decision),
@@ -151,8 +151,14 @@ public final class EligibilityTopology {
         return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName("read-" + shortName(topic)));
     }
 
-    /** The value when it has no problem; otherwise the record goes to {@code <topic>-dlt} with the first problem's code. */
-    private static <V> V accept(Topic<String, V> topic, List<InputProblem> problems, V value) {
+    /**
+     * The value when it has no problem; otherwise the record goes to {@code <topic>-dlt} with the first problem's code.
+     * A record without a key matches no value ({@code KEY_MISMATCH}): Kafka Streams would drop it unseen at the store.
+     */
+    private static <V> V accept(Topic<String, V> topic, String key, List<InputProblem> problems, V value) {
+        if (problems.isEmpty() && key == null) {
+            problems = List.of(new InputProblem(InputProblem.KEY_MISMATCH, "key", "the record has no key"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidEventException(problems.get(0).code(),
                     problems.stream().map(InputProblem::message).collect(Collectors.joining("; ")),

@@ -64,6 +64,20 @@ class ParticipantRowsTest {
     }
 
     @Test
+    void aCellThatASpreadsheetWouldRunIsRefusedButASignedNumberIsData() {
+        String csv = """
+                acoId,performanceYear,legalName,program,track,allFqhcRhc,publicReportingUrl
+                A1,2026,"=HYPERLINK(""http://x"")",MSSP,ENHANCED,false,
+                A2,2026,@SUM(A1),MSSP,ENHANCED,false,
+                A3,-2026,Plain ACO,MSSP,ENHANCED,false,
+                """;
+        ParsedRows rows = ParticipantRows.csv(ParticipantInput.ACO_PROFILES, "body", csv);
+        assertThat(rows.problems()).extracting(RowProblem::line, RowProblem::code)
+                .containsExactly(tuple(2, "CSV_FORMULA"), tuple(3, "CSV_FORMULA"), tuple(4, "UNSUPPORTED_PY"));
+        assertThat(rows.events()).isEmpty();
+    }
+
+    @Test
     void jsonArrayUsesTheSameColumnsAndChecks() {
         ParsedRows rows = ParticipantRows.json(ParticipantInput.HARDSHIPS, "body", """
                 [

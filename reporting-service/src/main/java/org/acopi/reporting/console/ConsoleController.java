@@ -12,6 +12,7 @@ import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.participants.CountingRules;
 import org.acopi.reporting.participants.Participant;
 import org.acopi.reporting.web.OperationsExports;
+import org.acopi.support.web.ApiErrors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
@@ -61,13 +62,13 @@ class ConsoleController {
                                @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                                @RequestParam(required = false) String tin, @RequestParam(required = false) String sort,
                                @RequestParam(required = false) String page) {
-        Optional<String> problem = problem(acoId, performanceYear);
+        Optional<Rejection> problem = problem(acoId, performanceYear);
         if (problem.isPresent()) {
             return badRequest(problem.get());
         }
         ParticipantListQuery.Either query = ParticipantListQuery.parse(status, q, tin, sort, page);
         if (query.problem() != null) {
-            return badRequest(query.problem());
+            return badRequest(new Rejection("BAD_PARAMETER", query.problem()));
         }
         AcoYear acoYear = acoYear(acoId, performanceYear);
         return data.aco(acoYear)
@@ -79,13 +80,13 @@ class ConsoleController {
     ResponseEntity<String> csv(@PathVariable String acoId, @PathVariable String performanceYear,
                                @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                                @RequestParam(required = false) String tin, @RequestParam(required = false) String sort) {
-        Optional<String> problem = problem(acoId, performanceYear);
+        Optional<Rejection> problem = problem(acoId, performanceYear);
         if (problem.isPresent()) {
             return badRequest(problem.get());
         }
         ParticipantListQuery.Either query = ParticipantListQuery.parse(status, q, tin, sort, null);
         if (query.problem() != null) {
-            return badRequest(query.problem());
+            return badRequest(new Rejection("BAD_PARAMETER", query.problem()));
         }
         AcoYear acoYear = acoYear(acoId, performanceYear);
         Optional<ConsoleData.AcoDetail> detail = data.aco(acoYear);
@@ -105,16 +106,17 @@ class ConsoleController {
     @GetMapping("/console/acos/{acoId}/{performanceYear}/clinicians/{npi}")
     ResponseEntity<String> clinician(@PathVariable String acoId, @PathVariable String performanceYear,
                                      @PathVariable String npi, @RequestParam(required = false) String tin) {
-        Optional<String> problem = problem(acoId, performanceYear);
+        Optional<Rejection> problem = problem(acoId, performanceYear);
         if (problem.isPresent()) {
             return badRequest(problem.get());
         }
         if (!Identifiers.isNpi(npi)) {
-            return badRequest("the NPI must be 10 digits with a valid check digit");
+            return badRequest(new Rejection("INVALID_NPI", "the NPI must be 10 digits with a valid check digit"));
         }
         String ref = tin == null ? "" : tin.strip();
         if (!ref.isEmpty() && (ref.length() > 9 || !ref.chars().allMatch(c -> c >= '0' && c <= '9'))) {
-            return badRequest("tin must be the last four digits of a TIN (or the whole TIN where full TINs are shown)");
+            return badRequest(new Rejection("BAD_PARAMETER",
+                    "tin must be the last four digits of a TIN (or the whole TIN where full TINs are shown)"));
         }
         AcoYear acoYear = acoYear(acoId, performanceYear);
         List<Participant> matches = data.clinician(acoYear, npi).stream()
@@ -132,17 +134,23 @@ class ConsoleController {
         return LocalDate.now(clock);
     }
 
-    private static Optional<String> problem(String acoId, String performanceYear) {
+    /** Why a request is answered 400, with the stable code the JSON APIs give for the same fault. */
+    private record Rejection(String code, String message) {
+    }
+
+    private static Optional<Rejection> problem(String acoId, String performanceYear) {
         if (acoId == null || acoId.isBlank() || acoId.length() > MAX_ACO_ID) {
-            return Optional.of("the ACO id must be 1 to " + MAX_ACO_ID + " characters");
+            return Optional.of(new Rejection("BAD_ACO_ID", "the ACO id must be 1 to " + MAX_ACO_ID + " characters"));
         }
         String year = performanceYear == null ? "" : performanceYear.strip();
         if (year.length() != 4 || !year.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.of("the performance year must be a year such as 2026; supported: " + Identifiers.supportedYears());
+            return Optional.of(new Rejection("BAD_PARAMETER",
+                    "the performance year must be a year such as 2026; supported: " + Identifiers.supportedYears()));
         }
         int py = Integer.parseInt(year);
         if (!Identifiers.isSupportedYear(py) || !CountingRules.exists(py)) {
-            return Optional.of("performance year " + py + " is not supported; supported: " + Identifiers.supportedYears());
+            return Optional.of(new Rejection("UNSUPPORTED_PY",
+                    "performance year " + py + " is not supported; supported: " + Identifiers.supportedYears()));
         }
         return Optional.empty();
     }
@@ -157,8 +165,9 @@ class ConsoleController {
                 + ": no determination or score of it has been received."));
     }
 
-    private static ResponseEntity<String> badRequest(String message) {
-        return page(HttpStatus.BAD_REQUEST, ConsoleHtml.problem("Bad request", message));
+    private static ResponseEntity<String> badRequest(Rejection rejection) {
+        ApiErrors.rejected(rejection.code());
+        return page(HttpStatus.BAD_REQUEST, ConsoleHtml.problem("Bad request", rejection.message()));
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String html) {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.acopi.reporting.acoprofile.AcoProfileRepository;
 import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
 import org.acopi.reporting.publicreport.PublicReports;
+import org.acopi.support.deadletter.DeadLetters;
 import org.acopi.support.deadletter.InvalidEventException;
 import org.acopi.support.kafka.ListenerDeadLetters;
 import org.acopi.support.metrics.EventMetrics;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
  * MSSP PI determinations (42 CFR 425.507), the clinicians' final PI scores and the APM entity PI scores. Per batch:
  * validate each record at the edge, one bulk write of the participants (or APM entity scores), then recompute the
  * public reports of the ACOs touched. The ACO profiles, which give the legal name an ACO publishes its page under
- * (42 CFR 425.308), are stored alone: no report depends on them. A bad record is dead-lettered alone: the records
- * before it are applied first.
+ * (42 CFR 425.308), are stored alone: no report depends on them. A bad record (a tombstone too: nothing is ever deleted
+ * that way) is dead-lettered alone: the records before it are applied first.
  */
 @Component
 class ReportingListeners {
@@ -63,14 +64,14 @@ class ReportingListeners {
         List<T> accepted = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, Object> record = records.get(i);
-            if (record.value() == null) {
-                if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
-                    applied(records, accepted, apply, i);
-                    throw ListenerDeadLetters.undecodable(records, i);
-                }
-                continue;
+            if (record.value() == null && record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+                applied(records, accepted, apply, i);
+                throw ListenerDeadLetters.undecodable(records, i);
             }
             try {
+                if (record.value() == null) {
+                    throw new InvalidEventException(DeadLetters.REASON_MISSING_VALUE, "the record has no value");
+                }
                 accepted.add(validate.apply(record));
             } catch (InvalidEventException e) {
                 applied(records, accepted, apply, i);

@@ -7,6 +7,7 @@ import org.acopi.reporting.acoprofile.AcoProfileRepository;
 import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.publicreport.PublicReports;
 import org.acopi.reporting.web.AcoYearParameters.Problem;
+import org.acopi.support.web.ApiErrors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -43,9 +44,11 @@ class PublicReportingPageController {
                            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Optional<Problem> problem = AcoYearParameters.problem(acoId, performanceYear);
         if (problem.isPresent()) {
-            return acceptsHtml(accept)
-                    ? html(HttpStatus.BAD_REQUEST, PublicReportingPage.badRequest(problem.get().message()))
-                    : problem.get().json();
+            if (!acceptsHtml(accept)) {
+                return problem.get().json();
+            }
+            ApiErrors.rejected(problem.get().code());
+            return html(HttpStatus.BAD_REQUEST, PublicReportingPage.badRequest(problem.get().message()));
         }
         AcoYear acoYear = AcoYearParameters.of(acoId, performanceYear);
         return reports.find(acoYear)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.acopi.contracts.Identifiers;
+import org.acopi.contracts.StrictUtf8;
 import org.acopi.events.EntityType;
 import org.acopi.scoring.rules.MeasureValue;
 import org.acopi.scoring.rules.PiMeasurementSet;
@@ -97,6 +98,13 @@ public final class QppJsonParser {
             return ParsedDocument.failed(LocatedProblem.of(ProblemCode.NOT_ONE_SUBMISSION, "no submission object", source));
         }
         return new ParsedDocument(submissions, List.of());
+    }
+
+    /** {@link #parseOne} of a body as sent: bytes that are not UTF-8 are problem 322, never read with replacements. */
+    public static ParsedDocument parseUtf8(String source, byte[] body) {
+        String json = StrictUtf8.decode(body);
+        return json == null ? ParsedDocument.failed(LocatedProblem.of(ProblemCode.NOT_UTF8, "the body is not UTF-8", source))
+                : parseOne(source, json);
     }
 
     /** A document that must hold exactly one submission object (the QPP Submissions API's shape). */

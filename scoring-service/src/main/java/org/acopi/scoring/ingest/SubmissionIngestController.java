@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -76,7 +75,7 @@ class SubmissionIngestController {
                     @ApiResponse(responseCode = "200", description = "the same submission was already accepted; nothing published"),
                     @ApiResponse(responseCode = "400", description = "not JSON or XML, or a document acopi does not read (3xx problem)"),
                     @ApiResponse(responseCode = "401", description = "no or unknown submitter token"),
-                    @ApiResponse(responseCode = "413", description = "body too large (320)"),
+                    @ApiResponse(responseCode = "413", description = "body too large, or the submission would be an event over 1 MiB (320)"),
                     @ApiResponse(responseCode = "415", description = "Content-Type not application/json or application/xml (321)"),
                     @ApiResponse(responseCode = "422", description = "rejected: every problem with number, code and location"),
                     @ApiResponse(responseCode = "429", description = "over the submitter's rate"),
@@ -97,9 +96,7 @@ class SubmissionIngestController {
             return rejected(HttpStatus.PAYLOAD_TOO_LARGE, List.of(LocatedProblem.of(ProblemCode.PAYLOAD_TOO_LARGE,
                     e.getMessage(), "body")));
         }
-        ParsedDocument document = json
-                ? QppJsonParser.parseOne(QppJsonParser.BODY, new String(body, StandardCharsets.UTF_8))
-                : Qrda3Parser.parse(QppJsonParser.BODY, body);
+        ParsedDocument document = json ? QppJsonParser.parseUtf8(QppJsonParser.BODY, body) : Qrda3Parser.parse(QppJsonParser.BODY, body);
         if (document.submissions().isEmpty()) {
             boolean tooLarge = document.problems().get(0).number() == ProblemCode.PAYLOAD_TOO_LARGE.number();
             return rejected(tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST, document.problems());
@@ -122,6 +119,9 @@ class SubmissionIngestController {
         }
         try {
             publisher.publish(List.of(new IngestPublisher.Outgoing<>(Topics.SUBMISSIONS, key, event)));
+        } catch (IngestPublisher.TooLarge e) {
+            return rejected(HttpStatus.PAYLOAD_TOO_LARGE, List.of(LocatedProblem.of(ProblemCode.PAYLOAD_TOO_LARGE,
+                    e.getMessage(), "body")));
         } catch (IngestPublisher.Unavailable e) {
             IngestMetrics.rejected(ENDPOINT, "KAFKA_UNAVAILABLE");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")

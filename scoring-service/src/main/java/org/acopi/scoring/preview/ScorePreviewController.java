@@ -1,6 +1,5 @@
 package org.acopi.scoring.preview;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.acopi.scoring.ingest.ParsedDocument;
 import org.acopi.scoring.ingest.ParsedSubmission;
@@ -11,6 +10,7 @@ import org.acopi.scoring.rules.MeasurePart;
 import org.acopi.scoring.rules.PiScore;
 import org.acopi.scoring.rules.Problem;
 import org.acopi.scoring.rules.ScoringRules;
+import org.acopi.support.web.ApiErrors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,13 +51,13 @@ class ScorePreviewController {
                                             @RequestBody(required = false) byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         return answer(MediaType.APPLICATION_JSON.isCompatibleWith(type)
-                ? QppJsonParser.parseOne(QppJsonParser.BODY, new String(bytes, StandardCharsets.UTF_8))
+                ? QppJsonParser.parseUtf8(QppJsonParser.BODY, bytes)
                 : Qrda3Parser.parse(QppJsonParser.BODY, bytes));
     }
 
     private ResponseEntity<PreviewResponse> answer(ParsedDocument document) {
         if (document.submissions().isEmpty()) {
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new PreviewResponse(null, false,
+            return rejected(new PreviewResponse(null, false,
                     document.problems().stream().map(p -> p.problem()).toList(), List.of(), 0, List.of(), null, 0));
         }
         ParsedSubmission submission = document.submissions().get(0);
@@ -65,11 +65,17 @@ class ScorePreviewController {
         int py = submission.set().performanceYear();
         if (!checked.problems().isEmpty()) {
             String version = rules.supports(py) ? rules.year(py).rulesVersion() : null;
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new PreviewResponse(null, false,
+            return rejected(new PreviewResponse(null, false,
                     checked.problems().stream().map(p -> p.problem()).toList(), List.of(), 0, List.of(), version, py));
         }
         PiScore score = checked.score();
         return ResponseEntity.ok(new PreviewResponse(score.score(), true, List.of(), score.zeroReasons(),
                 score.bonus(), score.parts(), score.rulesVersion(), score.performanceYear()));
+    }
+
+    /** A 400 with every problem, counted under the first problem's code. */
+    private static ResponseEntity<PreviewResponse> rejected(PreviewResponse response) {
+        ApiErrors.rejected(response.problems().get(0).code());
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(response);
     }
 }

@@ -47,6 +47,7 @@ public enum ProblemCode {
 
     PAYLOAD_TOO_LARGE(320, "PAYLOAD_TOO_LARGE", "the body is larger than this endpoint accepts"),
     UNSUPPORTED_MEDIA_TYPE(321, "UNSUPPORTED_MEDIA_TYPE", "the Content-Type is not one this endpoint reads"),
+    NOT_UTF8(322, "INVALID_ENCODING", "the JSON body is not UTF-8 text"),
 
     TOO_MANY_PROBLEMS(999, "TOO_MANY_PROBLEMS", "more problems were found than are listed");
 

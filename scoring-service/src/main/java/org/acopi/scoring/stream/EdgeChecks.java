@@ -11,6 +11,7 @@ import org.acopi.scoring.rules.Problem;
 import org.acopi.scoring.rules.ProblemCode;
 import org.acopi.scoring.rules.ProblemList;
 import org.acopi.scoring.rules.ScoringRules;
+import org.acopi.support.deadletter.DeadLetters;
 import org.acopi.support.deadletter.InvalidEventException;
 
 /**
@@ -27,6 +28,14 @@ final class EdgeChecks {
 
     EdgeChecks(ScoringRules rules) {
         this.rules = rules;
+    }
+
+    /** The value itself; a record without one (a tombstone) is rejected as {@code MISSING_VALUE}. */
+    static <V> V present(V value) {
+        if (value == null) {
+            throw new InvalidEventException(DeadLetters.REASON_MISSING_VALUE, "the record has no value");
+        }
+        return value;
     }
 
     /** The score of a valid submission (or the record of a withdrawal); throws when the submission is rejected. */

@@ -79,13 +79,14 @@ public final class ScoringTopology {
                 keys, new JsonSerde<>(SubmissionVersion.class)));
 
         // 1. PI submissions, keyed {py}:{entityType}:{entityId}: validate at the edge and score. A rejected submission
-        //    throws and goes to acopi.submissions.v1-dlt with its problem codes; it never replaces an earlier one.
+        //    (a tombstone too: submissions are withdrawn by an event, never deleted) throws and goes to
+        //    acopi.submissions.v1-dlt with its problem codes; it never replaces an earlier one.
         KStream<String, SubmissionScore> scored = builder
                 .stream(Topics.SUBMISSIONS.name(), Consumed.with(keys, Topics.SUBMISSIONS.valueSerde()).withName("submissions"))
-                .filter((key, submission) -> submission != null, Named.as("ignore-tombstones"))
                 .mapValues((key, submission) -> {
+                    PiSubmission present = EdgeChecks.present(submission);
                     EventMetrics.processed(Topics.SUBMISSIONS.name());
-                    return edge.scoreOrReject(key, submission);
+                    return edge.scoreOrReject(key, present);
                 }, Named.as("validate-and-score"));
 
         // 2. Within a submitter the newest submittedAt wins; stale, duplicate and replayed versions stop here.
@@ -116,11 +117,9 @@ public final class ScoringTopology {
                 .stream(Topics.PARTICIPANT_ELIGIBILITY.name(),
                         Consumed.with(keys, Topics.PARTICIPANT_ELIGIBILITY.valueSerde()).withName("participant-eligibility"))
                 .mapValues((key, eligibility) -> {
-                    if (eligibility == null) {
-                        return null;
-                    }
+                    ParticipantEligibility present = EdgeChecks.present(eligibility);
                     EventMetrics.processed(Topics.PARTICIPANT_ELIGIBILITY.name());
-                    return ClinicianLevels.of(EventMapping.standing(edge.checkEligibility(key, eligibility)));
+                    return ClinicianLevels.of(EventMapping.standing(edge.checkEligibility(key, present)));
                 }, Named.as("check-eligibility"))
                 .toTable(Named.as("eligibility-table"),
                         Materialized.<String, ClinicianLevels, KeyValueStore<Bytes, byte[]>>as(ELIGIBILITY_STORE)

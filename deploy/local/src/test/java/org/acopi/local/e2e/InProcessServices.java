@@ -28,23 +28,28 @@ final class InProcessServices implements AutoCloseable {
     private final int scoringPort;
     private final int eligibilityPort;
 
-    InProcessServices(String bootstrapServers, String mongoUri, Path stateDir) {
-        eligibilityPort = port(start(EligibilityServiceApplication.class, bootstrapServers, mongoUri, stateDir.resolve("eligibility")));
-        scoringPort = port(start(ScoringServiceApplication.class, bootstrapServers, mongoUri, stateDir.resolve("scoring")));
-        reportingPort = port(start(ReportingServiceApplication.class, bootstrapServers, mongoUri, stateDir.resolve("reporting")));
+    InProcessServices(String bootstrapServers, String mongoUri, Path stateDir, String... extraArguments) {
+        eligibilityPort = port(start(EligibilityServiceApplication.class, bootstrapServers, mongoUri, stateDir.resolve("eligibility"),
+                extraArguments));
+        scoringPort = port(start(ScoringServiceApplication.class, bootstrapServers, mongoUri, stateDir.resolve("scoring"),
+                extraArguments));
+        reportingPort = port(start(ReportingServiceApplication.class, bootstrapServers, mongoUri, stateDir.resolve("reporting"),
+                extraArguments));
     }
 
-    private ConfigurableApplicationContext start(Class<?> app, String bootstrapServers, String mongoUri, Path stateDir) {
+    private ConfigurableApplicationContext start(Class<?> app, String bootstrapServers, String mongoUri, Path stateDir,
+                                                 String... extraArguments) {
         // command-line arguments outrank each service's application.yml
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(app)
-                .run("--spring.config.location=" + ownConfig(app),
-                        "--server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                        "--acopi.mongodb.uri=" + mongoUri,
-                        "--acopi.streams.state-dir=" + stateDir,
-                        "--acopi.ingest.submitters=" + SUBMITTER + ":" + SUBMITTER_TOKEN,
-                        "--acopi.security.users=" + USER + ":" + PASSWORD + ":operations+operator",
-                        "--spring.main.banner-mode=off");
+        List<String> arguments = new ArrayList<>(List.of("--spring.config.location=" + ownConfig(app),
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--acopi.mongodb.uri=" + mongoUri,
+                "--acopi.streams.state-dir=" + stateDir,
+                "--acopi.ingest.submitters=" + SUBMITTER + ":" + SUBMITTER_TOKEN,
+                "--acopi.security.users=" + USER + ":" + PASSWORD + ":operations+operator",
+                "--spring.main.banner-mode=off"));
+        arguments.addAll(List.of(extraArguments));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(app).run(arguments.toArray(String[]::new));
         contexts.add(context);
         return context;
     }

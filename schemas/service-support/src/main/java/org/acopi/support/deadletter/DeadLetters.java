@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.acopi.contracts.EventDecodingException;
 import org.acopi.contracts.Identifiers;
+import org.acopi.contracts.SingleObjectAvroSerde;
 import org.acopi.contracts.Topic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -34,6 +35,14 @@ public final class DeadLetters {
     public static final String REASON_PROCESSING_FAILED = "PROCESSING_FAILED";
     /** Reason for bytes the deserializer rejected without saying why. */
     public static final String REASON_UNDECODABLE = "UNDECODABLE";
+    /** Reason for a record without a value (a tombstone): no acopi input or output is ever deleted that way. */
+    public static final String REASON_MISSING_VALUE = "MISSING_VALUE";
+    /**
+     * Set instead of the value when the original value is over {@link SingleObjectAvroSerde#MAX_EVENT_BYTES} (reason
+     * {@code OVERSIZE}): its size in bytes. The dead letter then has no value, so the dead-letter topic needs no larger
+     * limits; the original stays in the source topic at the offset the headers name.
+     */
+    public static final String ORIGINAL_SIZE_HEADER = "acopi.dlt.original.size";
 
     public static final String DEAD_LETTERED_METRIC = "acopi.events.dead.lettered";
 
@@ -107,8 +116,17 @@ public final class DeadLetters {
     public static ProducerRecord<byte[], byte[]> deadLetter(String consumer, String sourceTopic, int partition, long offset,
                                                            byte[] key, byte[] value, Throwable failure) {
         record(sourceTopic, key == null ? null : new String(key, StandardCharsets.UTF_8), partition, offset, failure);
-        return new ProducerRecord<>(sourceTopic + Topic.DEAD_LETTER_SUFFIX, null, key, value,
-                headers(consumer, sourceTopic, partition, offset, failure));
+        List<Header> headers = headers(consumer, sourceTopic, partition, offset, failure);
+        return new ProducerRecord<>(sourceTopic + Topic.DEAD_LETTER_SUFFIX, null, key, keptValue(value, headers), headers);
+    }
+
+    /** The value a dead letter carries: the original, or nothing (and its size in a header) when it is oversize. */
+    public static byte[] keptValue(byte[] value, List<Header> headers) {
+        if (value == null || value.length <= SingleObjectAvroSerde.MAX_EVENT_BYTES) {
+            return value;
+        }
+        headers.add(header(ORIGINAL_SIZE_HEADER, Integer.toString(value.length)));
+        return null;
     }
 
     /** Counts and logs a dead letter (without PII). */

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.acopi.contracts.SingleObjectAvroSerde;
 import org.acopi.contracts.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -20,7 +21,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Publishes what an ingestion endpoint accepted to its input topic: keys and values through the topic catalogue's
  * serdes, an idempotent producer with {@code acks=all} (a producer retry never writes a record twice), created on
  * first use so that a service starts without a broker. {@link #publish} returns once every record is acknowledged,
- * so a 2xx answer means the data is in Kafka; on failure it throws {@link Unavailable} (answered 503).
+ * so a 2xx answer means the data is in Kafka; on failure it throws {@link Unavailable} (answered 503). A record over
+ * {@link SingleObjectAvroSerde#MAX_EVENT_BYTES} is refused before anything is sent ({@link TooLarge}, answered 413):
+ * Kafka would refuse it, and retrying would not help.
  */
 public final class IngestPublisher implements AutoCloseable {
 
@@ -32,6 +35,13 @@ public final class IngestPublisher implements AutoCloseable {
     public static final class Unavailable extends RuntimeException {
         Unavailable(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** A record is larger than any acopi event may be; nothing was published. */
+    public static final class TooLarge extends RuntimeException {
+        TooLarge(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -52,10 +62,19 @@ public final class IngestPublisher implements AutoCloseable {
     }
 
     public void publish(List<Outgoing<?>> records) {
+        List<ProducerRecord<byte[], byte[]>> encoded = new ArrayList<>(records.size());
+        for (Outgoing<?> record : records) {
+            ProducerRecord<byte[], byte[]> r = record(record);
+            if (r.value() != null && r.value().length > SingleObjectAvroSerde.MAX_EVENT_BYTES) {
+                throw new TooLarge("an event would have " + r.value().length + " bytes, more than "
+                        + SingleObjectAvroSerde.MAX_EVENT_BYTES);
+            }
+            encoded.add(r);
+        }
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         try {
-            for (Outgoing<?> record : records) {
-                acks.add(producer().send(record(record)));
+            for (ProducerRecord<byte[], byte[]> record : encoded) {
+                acks.add(producer().send(record));
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(35, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package org.acopi.support.kafka;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.acopi.contracts.EventDecodingException;
@@ -8,7 +9,10 @@ import org.acopi.support.deadletter.DeadLetters;
 import org.acopi.support.deadletter.InvalidEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -39,7 +43,16 @@ public final class ListenerDeadLetters {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class);
         KafkaTemplate<Object, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, ex) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1));
+                (record, ex) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1)) {
+            @Override
+            protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
+                    TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
+                List<Header> sizeHeader = new ArrayList<>();
+                byte[] kept = DeadLetters.keptValue(value, sizeHeader);
+                sizeHeader.forEach(headers::add);
+                return super.createProducerRecord(record, topicPartition, headers, key, kept);
+            }
+        };
         recoverer.setHeadersFunction((record, ex) -> {
             DeadLetters.record(record.topic(), record.key() == null ? null : String.valueOf(record.key()),
                     record.partition(), record.offset(), unwrap(ex));
