@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +16,15 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.acopi.contracts.Topics;
 import org.acopi.local.bench.ExpectedReport;
 import org.acopi.local.bench.ProgramGenerator;
-import org.acopi.local.bench.ReportCheck;
 import org.acopi.local.loader.DatasetProducer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The program-scale benchmark (deploy/local/bench.sh): a fresh local stack, a synthetic MSSP program streamed into the

@@ -5,12 +5,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.acopi.local.bench.ExpectedReport;
 import org.acopi.local.bench.ProgramGenerator;
 import org.acopi.local.loader.DatasetProducer;
 import org.acopi.local.loader.LoadEvent;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The chaos run (deploy/local/chaos.sh): a fresh local stack with two instances of each service (same application id
@@ -31,7 +37,7 @@ public final class ChaosRun {
 
     /** What a run survived and how it ended. */
     record Result(FaultInjector.Tally faults, int reportsRight, int reportsTotal, double convergeSeconds,
-                  double wallSeconds, int events) {
+                  double wallSeconds, int events, long deadLetterOffsets) {
 
         boolean allRight() {
             return reportsRight == reportsTotal;
@@ -103,7 +109,8 @@ public final class ChaosRun {
             if (right < reports.total()) {
                 Progress.warn(reports.mismatch());
             }
-            return new Result(tally, right, reports.total(), converge, (System.nanoTime() - wallStart) / 1e9, events.size());
+            return new Result(tally, right, reports.total(), converge, (System.nanoTime() - wallStart) / 1e9, events.size(),
+                    deadLetterOffsets(admin));
         } finally {
             stack.stopAll();
         }
@@ -169,6 +176,23 @@ public final class ChaosRun {
         return reports.checkAll();
     }
 
+    /** The sum of the end offsets of every dead-letter topic: 0 means nothing was dead-lettered. */
+    private static long deadLetterOffsets(Admin admin) {
+        try {
+            List<String> topics = admin.listTopics().names().get().stream().filter(t -> t.endsWith("-dlt")).toList();
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions()
+                    .forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            return admin.listOffsets(request).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+        } catch (ExecutionException e) {
+            Progress.warn("cannot read the dead-letter topics: " + e.getCause().getMessage());
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     static void print(ChaosOptions options, Result result, PrintStream out) {
         FaultInjector.Tally faults = result.faults();
         out.println();
@@ -180,6 +204,8 @@ public final class ChaosRun {
                 (faults.brokerRestarted() ? 1 : 0) + (faults.mongoOutage() ? 1 : 0), faults.brokerRestarted() ? "yes" : "no",
                 options.mongoOutage().toSeconds(), faults.mongoOutage() ? "yes" : "no");
         out.printf("  reports right             %d / %d%n", result.reportsRight(), result.reportsTotal());
+        out.printf("  dead-lettered             %s%n", result.deadLetterOffsets() == 0 ? "nothing"
+                : result.deadLetterOffsets() + " (end offsets of the -dlt topics)");
         out.printf("  converged after last fault %.1f s%n", result.convergeSeconds());
         out.printf("  wall time                 %.1f s%n", result.wallSeconds());
         out.println(result.allRight() ? "every public report equals the reference pipeline's"

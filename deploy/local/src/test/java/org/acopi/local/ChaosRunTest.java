@@ -37,6 +37,7 @@ class ChaosRunTest {
         assertThat(result.faults().kills()).isGreaterThanOrEqualTo(6);
         assertThat(result.faults().brokerRestarted()).isTrue();
         assertThat(result.faults().mongoOutage()).isTrue();
+        assertThat(result.deadLetterOffsets()).as("records in the dead-letter topics").isZero();
         assertThat(result.reportsRight()).as("public reports equal to the reference pipeline's")
                 .isEqualTo(result.reportsTotal()).isPositive();
     }
