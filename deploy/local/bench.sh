@@ -10,6 +10,7 @@
 #
 # Environment: as run.sh (ACOPI_SKIP_BUILD, ACOPI_MVN_ARGS); ACOPI_BENCH_JAVA_OPTS (this JVM, which also runs the
 # MongoDB server; default -Xmx3g), ACOPI_SERVICE_JAVA_OPTS (the services; default -Xms256m -Xmx2g -XX:+UseSerialGC).
+# chaos.sh runs its own main class (org.acopi.local.ChaosRun) through this script, setting ACOPI_BENCH_MAIN.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -29,4 +30,4 @@ export ACOPI_SERVICE_JAVA_OPTS="${ACOPI_SERVICE_JAVA_OPTS:--Xms256m -Xmx2g -XX:+
 exec java ${ACOPI_BENCH_JAVA_OPTS:--Xmx3g -XX:+UseSerialGC} -Dacopi.repo="$ROOT" \
   -Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.acopi,java.lang,java.util,java.math,java.time \
   -cp "$ROOT/deploy/local/target/classes:$ROOT/deploy/local/target/lib/*:$ROOT/deploy/local/target/bench-lib/*" \
-  org.acopi.local.Benchmark "$@"
+  "${ACOPI_BENCH_MAIN:-org.acopi.local.Benchmark}" "$@"

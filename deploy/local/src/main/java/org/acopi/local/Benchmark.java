@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +16,15 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.acopi.contracts.Topics;
 import org.acopi.local.bench.ExpectedReport;
 import org.acopi.local.bench.ProgramGenerator;
-import org.acopi.local.bench.ReportCheck;
 import org.acopi.local.loader.DatasetProducer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The program-scale benchmark (deploy/local/bench.sh): a fresh local stack, a synthetic MSSP program streamed into the
@@ -40,8 +36,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Benchmark {
 
-    private static final Duration BROKER_START = Duration.ofSeconds(120);
-    private static final Duration SERVICES_START = Duration.ofSeconds(420);
     private static final Duration MISMATCH_GRACE = Duration.ofSeconds(60);
     private static final int PROBE_TARGETS_PER_ACO = 40;
     private static final double FIRST_STEP_RATE = 5;
@@ -51,16 +45,12 @@ public final class Benchmark {
 
     private final BenchOptions options;
     private final Path repo;
-    private final StackHome home;
-    private final String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private final EmbeddedMongo mongo = new EmbeddedMongo();
-    private final ServiceFleet services = new ServiceFleet();
-    private KafkaBroker broker;
+    private final ScratchStack stack;
 
     private Benchmark(BenchOptions options, Path repo) {
         this.options = options;
         this.repo = repo;
-        this.home = new StackHome(options.home());
+        this.stack = new ScratchStack(repo, options.home(), 1, System.getProperty("java.class.path"));
     }
 
     public static void main(String[] args) {
@@ -86,35 +76,22 @@ public final class Benchmark {
     }
 
     private int run() {
-        for (Service service : Service.ALL) {
-            if (service.execJar(repo).isEmpty()) {
-                throw new IllegalStateException(service.name() + " is not built; run deploy/local/bench.sh, which builds it");
-            }
+        List<String> obstacles = stack.obstacles();
+        if (!obstacles.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", obstacles) + " (bench.sh builds what is missing)");
         }
-        List<Integer> busy = LocalStack.PORTS.stream().filter(port -> !LocalStack.free(port)).toList();
-        if (!busy.isEmpty()) {
-            throw new IllegalStateException("port(s) " + busy + " already in use (another local stack?)");
-        }
-        home.wipe();
-        home.create();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "acopi-bench-stop"));
         try {
             return measure();
         } finally {
-            stopAll();
+            stack.stopAll();
         }
     }
 
     private int measure() {
-        Progress.info("benchmark of " + options.spec() + "; stack home " + home.root());
-        mongo.start(home.mongoFile());
-        broker = new KafkaBroker(home, javaCommand, System.getProperty("java.class.path"));
-        broker.start(BROKER_START);
+        Progress.info("benchmark of " + options.spec() + "; stack home " + stack.home().root());
         try (Admin admin = KafkaBroker.admin(KafkaBroker.BOOTSTRAP);
              MongoClient mongoClient = MongoClients.create(EmbeddedMongo.URI)) {
-            TopicSetup.createMissing(admin);
-            services.start(repo, home, javaCommand);
-            services.awaitHealthy(SERVICES_START);
+            stack.start(admin);
 
             ProgramGenerator generator = new ProgramGenerator(options.spec(),
                     ProgramGenerator.sampleTemplates(repo.resolve("deploy/local/sample")), PROBE_TARGETS_PER_ACO);
@@ -167,10 +144,10 @@ public final class Benchmark {
                         options.spec().performanceYear(), used, rate, LatencyProbes.GRACE, producer, participants);
                 Map<String, Long> rss = peakRss();
 
-                services.stop();
+                stack.services().stop();
                 int recordSize = (int) Math.max(1, Math.round((double) bytes[0] / events));
                 Progress.info("raw Kafka: " + events + " records of " + recordSize + " bytes");
-                RawKafkaPerformance.Result raw = new RawKafkaPerformance(javaCommand, benchClasspath(), home)
+                RawKafkaPerformance.Result raw = new RawKafkaPerformance(stack.javaCommand(), benchClasspath(), stack.home())
                         .run(admin, events, recordSize);
                 print(events, bytes[0], eventsIn, outputs, wall, caughtUp, sustainable, latency, rss, raw, recordSize, expected.size());
                 return 0;
@@ -183,10 +160,8 @@ public final class Benchmark {
      * when every report matches with no lag. Returns when each group was last seen catching up (seconds since start).
      */
     private Map<String, Double> awaitCorrect(PipelineWatch watch, List<ExpectedReport> expected, long start) {
-        PublicReports reports = new PublicReports(Service.REPORTING.baseUrl());
+        ExpectedReports reports = new ExpectedReports(expected);
         Map<String, Double> caughtUp = new LinkedHashMap<>();
-        List<ExpectedReport> unmatched = new ArrayList<>(expected);
-        Map<ExpectedReport, List<String>> lastDifferences = new HashMap<>();
         long deadline = start + options.timeout().toNanos();
         long idleMismatchSince = 0;
         long lastReport = System.nanoTime();
@@ -201,18 +176,12 @@ public final class Benchmark {
                 }
             }
             if (caughtUp.size() == Service.ALL.size() && watch.lag().caughtUp()) {
-                unmatched.removeIf(report -> {
-                    List<String> differences = reports.fetch(report.acoYear())
-                            .map(json -> ReportCheck.differences(report, json)).orElse(List.of("no report yet"));
-                    lastDifferences.put(report, differences);
-                    return differences.isEmpty();
-                });
-                if (unmatched.isEmpty()) {
+                if (reports.checkUnmatched()) {
                     return caughtUp;
                 }
                 idleMismatchSince = idleMismatchSince == 0 ? System.nanoTime() : idleMismatchSince;
                 if (System.nanoTime() - idleMismatchSince > MISMATCH_GRACE.toNanos()) {
-                    throw new IllegalStateException(mismatch(unmatched, lastDifferences));
+                    throw new IllegalStateException(reports.mismatch());
                 }
             } else {
                 idleMismatchSince = 0;
@@ -224,15 +193,8 @@ public final class Benchmark {
             Sleeps.pause(Duration.ofSeconds(1));
         }
         throw new IllegalStateException("the pipeline did not produce every expected report within "
-                + options.timeout().toMinutes() + " minutes; " + unmatched.size() + " ACO(s) not matching yet. "
-                + mismatch(unmatched, lastDifferences));
-    }
-
-    private static String mismatch(List<ExpectedReport> unmatched, Map<ExpectedReport, List<String>> differences) {
-        return unmatched.size() + " public report(s) differ from the expected figures, e.g. "
-                + unmatched.stream().limit(3).map(r -> r.acoYear() + ": " + differences.getOrDefault(r, List.of("not checked yet"))
-                        .stream().limit(5).collect(Collectors.joining("; ")))
-                .collect(Collectors.joining(" | "));
+                + options.timeout().toMinutes() + " minutes; " + reports.unmatchedCount() + " ACO(s) not matching yet. "
+                + reports.mismatch());
     }
 
     private List<ExpectedReport.ProbeTarget> probeTargets(List<ExpectedReport> expected) {
@@ -273,9 +235,9 @@ public final class Benchmark {
     /** VmHWM (peak resident set) of the broker, each service and this JVM (which runs the MongoDB server), in MiB. */
     private Map<String, Long> peakRss() {
         Map<String, Long> rss = new LinkedHashMap<>();
-        rss.put("kafka broker", vmHwm(broker.process().pid()));
+        rss.put("kafka broker", vmHwm(stack.broker().process().pid()));
         for (Service service : Service.ALL) {
-            rss.put(service.name(), vmHwm(services.process(service).pid()));
+            rss.put(service.name(), vmHwm(stack.services().process(service).pid()));
         }
         rss.put("launcher + MongoDB server", vmHwm(ProcessHandle.current().pid()));
         return rss;
@@ -330,20 +292,6 @@ public final class Benchmark {
         out.printf("ratio pipeline/raw-producer = %.3f%n", pipeline / raw.producerRecordsPerSecond());
         out.printf("ratio pipeline/raw-consumer = %.3f%n", pipeline / raw.consumerRecordsPerSecond());
         out.flush();
-    }
-
-    private synchronized void stopAll() {
-        try {
-            services.stop();
-        } finally {
-            try {
-                if (broker != null) {
-                    broker.stop();
-                }
-            } finally {
-                mongo.stop();
-            }
-        }
     }
 
     private static double seconds(long startNanos) {

@@ -90,6 +90,16 @@ final class ChildProcess {
         }
     }
 
+    /** SIGKILL ({@link Process#destroyForcibly()} on Linux): no shutdown hook runs; waits until the process is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Waits for the process to stop, killing it after {@code grace}; returns whether it stopped on its own. */
     boolean awaitStop(Duration grace) {
         try {

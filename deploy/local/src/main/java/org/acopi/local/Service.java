@@ -22,10 +22,6 @@ record Service(String name, int port, String consumerGroup) {
         return "http://localhost:" + port;
     }
 
-    String healthUrl() {
-        return baseUrl() + "/actuator/health";
-    }
-
     /** The Spring Boot executable jar that {@code mvn install} builds in the service's target folder. */
     Optional<Path> execJar(Path repo) {
         Path target = repo.resolve(name).resolve("target");
