@@ -8,8 +8,8 @@
 #   deploy/local/bench.sh --scale small       5 ACOs (a minute or two); --scale medium: 50 ACOs
 #   deploy/local/bench.sh --help              every flag
 #
-# Environment: as run.sh (ACOPI_SKIP_BUILD, ACOPI_MVN_ARGS); ACOPI_BENCH_JAVA_OPTS (this JVM, which also runs the
-# MongoDB server; default -Xmx3g), ACOPI_SERVICE_JAVA_OPTS (the services; default -Xms256m -Xmx2g -XX:+UseSerialGC).
+# Environment: as run.sh (ACOPI_SKIP_BUILD, ACOPI_MVN_ARGS); ACOPI_BENCH_JAVA_OPTS (this JVM: the generator and the
+# reference pipeline; the MongoDB server runs in a child JVM of its own; default -Xmx3g), ACOPI_SERVICE_JAVA_OPTS (the services; default -Xms256m -Xmx2g -XX:+UseSerialGC).
 # chaos.sh runs its own main class (org.acopi.local.ChaosRun) through this script, setting ACOPI_BENCH_MAIN.
 set -euo pipefail
 

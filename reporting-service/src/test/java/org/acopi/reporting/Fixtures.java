@@ -5,6 +5,14 @@ import java.util.List;
 import java.util.Map;
 import org.acopi.contracts.Identifiers;
 import org.acopi.events.AcoProfile;
+import org.acopi.events.ApmEntityScore;
+import org.acopi.events.ApmEntityScoreMethod;
+import org.acopi.events.ClinicianScore;
+import org.acopi.events.EntityType;
+import org.acopi.events.LevelScore;
+import org.acopi.events.ParticipantEligibility;
+import org.acopi.events.ReweightingKind;
+import org.acopi.events.RosterStatus;
 import org.acopi.events.Program;
 import org.acopi.events.Track;
 import org.acopi.reporting.acoprofile.AcoProfileSummary;
@@ -64,6 +72,38 @@ public final class Fixtures {
         return AcoProfile.newBuilder().setAcoId(acoId).setPerformanceYear(py).setLegalName(legalName)
                 .setProgram(Program.MSSP).setTrack(Track.ENHANCED).setPublicReportingUrl(reportingUrl(acoId))
                 .setUpdatedAt(updatedAt).build();
+    }
+
+    /** A ParticipantEligibility event of an active clinician of TIN n and NPI m, required or excluded for the reason. */
+    public static ParticipantEligibility eligibilityEvent(String acoId, int py, int tin, int npi, boolean required, String reason) {
+        return ParticipantEligibility.newBuilder()
+                .setAcoId(acoId).setPerformanceYear(py).setTin(tin(tin)).setNpi(npi(npi))
+                .setRosterStatus(RosterStatus.ACTIVE)
+                .setSspRequired(required).setSspEnforced(true).setMipsPiRequired(required)
+                .setReasonCodes(List.of(reason))
+                .setReweighting(reason.startsWith("REWEIGHT_") ? ReweightingKind.AUTOMATIC : ReweightingKind.NONE)
+                .setSnapshot(3).setRulesVersion("acopi-pi-rules/2026.1")
+                .build();
+    }
+
+    /** A ClinicianScore event: scored at {@code level} with {@code value}, from one submission. */
+    public static ClinicianScore scoreEvent(String acoId, int py, int tin, int npi, double value, EntityType level) {
+        return ClinicianScore.newBuilder()
+                .setAcoId(acoId).setPerformanceYear(py).setTin(tin(tin)).setNpi(npi(npi))
+                .setRosterStatus(RosterStatus.ACTIVE)
+                .setScored(true).setFinalScore(value).setSource(level)
+                .setCandidates(List.of(new LevelScore(level, value, "sub-" + npi, "ehr-a")))
+                .setRulesVersion("acopi-pi-rules/2026.1")
+                .build();
+    }
+
+    /** A rolled-up ApmEntityScore event of three scored clinicians. */
+    public static ApmEntityScore apmEntityScoreEvent(String acoId, int py, double value) {
+        return ApmEntityScore.newBuilder()
+                .setAcoId(acoId).setPerformanceYear(py).setMethod(ApmEntityScoreMethod.ROLLED_UP).setScore(value)
+                .setCliniciansCounted(3).setCliniciansScored(3).setLeftOutReweighted(0)
+                .setRulesVersion("acopi-pi-rules/2026.1")
+                .build();
     }
 
     public static String reportingUrl(String acoId) {

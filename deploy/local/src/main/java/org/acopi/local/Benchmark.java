@@ -110,14 +110,16 @@ public final class Benchmark {
                 long events = eventsIn.values().stream().mapToLong(Long::longValue).sum();
                 Progress.info(String.format("produced %,d events (%,d bytes) in %.1f s: %s", events, bytes[0], produced, eventsIn));
 
-                PipelineWatch watch = new PipelineWatch(admin, Service.ALL.stream().map(Service::consumerGroup).toList());
+                PipelineWatch watch = new PipelineWatch(admin, Service.allConsumerGroups());
                 Map<String, Double> caughtUp = awaitCorrect(watch, expected, start);
                 double wall = seconds(start);
                 Progress.info(String.format("every public report is final and correct after %.1f s", wall));
 
                 Map<String, Long> outputs = countRecords(admin, List.of(Topics.PARTICIPANT_ELIGIBILITY.name(),
                         Topics.SUBMISSION_SCORES.name(), Topics.CLINICIAN_SCORES.name(), Topics.APM_ENTITY_SCORES.name()));
+                Map<String, Long> written = offsetsWritten(admin);
                 var participants = mongoClient.getDatabase("acopi").getCollection("participants");
+                var reports = mongoClient.getDatabase("acopi").getCollection("public_reports");
                 List<ExpectedReport.ProbeTarget> targets = probeTargets(expected);
                 int used = 0;
                 double sustainable = 0;
@@ -127,7 +129,7 @@ public final class Benchmark {
                         break;
                     }
                     LatencyProbes.Result result = LatencyProbes.run(generator, targets.subList(used, used + count),
-                            options.spec().performanceYear(), used, step, STEP_GRACE, producer, participants);
+                            options.spec().performanceYear(), used, step, STEP_GRACE, producer, participants, reports);
                     used += count;
                     boolean kept = result.seen() == count && result.p99Millis() <= STEP_P99_LIMIT.toMillis();
                     Progress.info(String.format("probes at %.0f/s: p99 %.0f ms, %d of %d seen: %s", step, result.p99Millis(),
@@ -141,7 +143,7 @@ public final class Benchmark {
                 int steady = (int) Math.min(targets.size() - used, Math.ceil(rate * options.probeDuration().toSeconds()));
                 Progress.info(String.format("latency: %d probes at %.1f/s", steady, rate));
                 LatencyProbes.Result latency = LatencyProbes.run(generator, targets.subList(used, used + steady),
-                        options.spec().performanceYear(), used, rate, LatencyProbes.GRACE, producer, participants);
+                        options.spec().performanceYear(), used, rate, LatencyProbes.GRACE, producer, participants, reports);
                 Map<String, Long> rss = peakRss();
 
                 stack.services().stop();
@@ -149,7 +151,8 @@ public final class Benchmark {
                 Progress.info("raw Kafka: " + events + " records of " + recordSize + " bytes");
                 RawKafkaPerformance.Result raw = new RawKafkaPerformance(stack.javaCommand(), benchClasspath(), stack.home())
                         .run(admin, events, recordSize);
-                print(events, bytes[0], eventsIn, outputs, wall, caughtUp, sustainable, latency, rss, raw, recordSize, expected.size());
+                print(events, bytes[0], eventsIn, outputs, written, wall, caughtUp, sustainable, latency, rss, raw, recordSize,
+                        expected.size());
                 return 0;
             }
         }
@@ -168,11 +171,12 @@ public final class Benchmark {
         while (System.nanoTime() < deadline) {
             PipelineWatch.Lag lag = watch.offsetLag();
             for (Service service : Service.ALL) {
-                long behind = lag.byGroup().getOrDefault(service.consumerGroup(), Long.MAX_VALUE);
+                long behind = service.consumerGroups().stream()
+                        .mapToLong(group -> lag.byGroup().getOrDefault(group, Long.MAX_VALUE)).max().orElse(0);
                 if (behind > 30 || !lag.notRunning().isEmpty()) {
-                    caughtUp.remove(service.consumerGroup());
+                    caughtUp.remove(service.name());
                 } else {
-                    caughtUp.putIfAbsent(service.consumerGroup(), seconds(start));
+                    caughtUp.putIfAbsent(service.name(), seconds(start));
                 }
             }
             if (caughtUp.size() == Service.ALL.size() && watch.lag().caughtUp()) {
@@ -232,14 +236,39 @@ public final class Benchmark {
         }
     }
 
-    /** VmHWM (peak resident set) of the broker, each service and this JVM (which runs the MongoDB server), in MiB. */
+    /**
+     * The offsets written to every topic the pipeline writes (derived, internal, changelog; not the inputs, dead letters
+     * or Kafka's own), from their end offsets: records plus the transaction markers of exactly-once commits.
+     */
+    private static Map<String, Long> offsetsWritten(Admin admin) {
+        try {
+            java.util.Set<String> inputs = new java.util.HashSet<>();
+            Topics.EXTERNAL_INPUTS.forEach(t -> inputs.add(t.name()));
+            List<String> derived = admin.listTopics().names().get().stream()
+                    .filter(t -> !t.startsWith("__") && !t.endsWith("-dlt") && !inputs.contains(t)).sorted().toList();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            admin.describeTopics(derived).allTopicNames().get().values().forEach(d -> d.partitions().forEach(p ->
+                    latest.put(new TopicPartition(d.name(), p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest())));
+            Map<String, Long> written = new TreeMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> written.merge(tp.topic(), info.offset(), Long::sum));
+            return written;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read end offsets: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** VmHWM (peak resident set) of the broker, each service, the MongoDB server and this JVM, in MiB. */
     private Map<String, Long> peakRss() {
         Map<String, Long> rss = new LinkedHashMap<>();
         rss.put("kafka broker", vmHwm(stack.broker().process().pid()));
         for (Service service : Service.ALL) {
             rss.put(service.name(), vmHwm(stack.services().process(service).pid()));
         }
-        rss.put("launcher + MongoDB server", vmHwm(ProcessHandle.current().pid()));
+        rss.put("MongoDB server", vmHwm(stack.mongo().process().pid()));
+        rss.put("benchmark (generator, reference)", vmHwm(ProcessHandle.current().pid()));
         return rss;
     }
 
@@ -258,7 +287,8 @@ public final class Benchmark {
         return System.getProperty("java.class.path") + ":" + target.resolve("bench-lib") + "/*";
     }
 
-    private void print(long events, long bytes, Map<String, Long> eventsIn, Map<String, Long> outputs, double wall,
+    private void print(long events, long bytes, Map<String, Long> eventsIn, Map<String, Long> outputs,
+                       Map<String, Long> written, double wall,
                        Map<String, Double> caughtUp, double sustainable, LatencyProbes.Result latency, Map<String, Long> rss,
                        RawKafkaPerformance.Result raw, int recordSize, int acos) {
         long eligibilityIn = eventsIn.entrySet().stream().filter(e -> !e.getKey().equals(Topics.SUBMISSIONS.name()))
@@ -277,10 +307,21 @@ public final class Benchmark {
         long[] inputs = {eligibilityIn, scoringIn, reportingIn};
         for (int i = 0; i < Service.ALL.size(); i++) {
             Service service = Service.ALL.get(i);
-            double at = caughtUp.getOrDefault(service.consumerGroup(), wall);
+            double at = caughtUp.getOrDefault(service.name(), wall);
             out.printf("  %-25s %,12.0f records/s  (%,d records in, caught up at %.1f s)%n", service.name(), inputs[i] / at, inputs[i], at);
         }
         out.printf("  outputs                   %s%n", outputs);
+        long allWritten = written.values().stream().mapToLong(Long::longValue).sum();
+        long toOutputs = written.entrySet().stream().filter(e -> e.getKey().startsWith("acopi."))
+                .mapToLong(Map.Entry::getValue).sum();
+        out.printf("  Kafka writes per event    %12.1f  (%,d offsets: records plus transaction markers, in every derived topic;"
+                + " %,d in output topics, %,d in internal, changelog and repartition topics)%n",
+                (double) allWritten / events, allWritten, toOutputs, allWritten - toOutputs);
+        written.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> out.printf("      %-58s %,12d  (%.2f per event)%n", e.getKey(), e.getValue(), (double) e.getValue() / events));
+        org.acopi.local.bench.DataflowShape.eosHops().forEach((input, hops) -> out.printf(
+                "  EOS commits to report     %12d  from %s, at most (%s; from Topology.describe())%n",
+                hops.values().stream().mapToInt(Integer::intValue).sum(), input, hops));
         out.printf("  sustainable probe rate    %12.0f submissions/s  (highest doubling step from %.0f/s kept p99 <= %d s)%n",
                 sustainable, FIRST_STEP_RATE, STEP_P99_LIMIT.toSeconds());
         out.printf("  latency at %-6.1f/s       p50 %.0f ms, p99 %.0f ms, max %.0f ms  (%d of %d probes seen)%n",

@@ -154,7 +154,7 @@ public final class ChaosRun {
      * the timeout after the last fault; returns how many reports were right at the last pass.
      */
     private int awaitRight(Admin admin, ExpectedReports reports, long lastFault) {
-        PipelineWatch watch = new PipelineWatch(admin, Service.ALL.stream().map(Service::consumerGroup).toList());
+        PipelineWatch watch = new PipelineWatch(admin, Service.allConsumerGroups());
         long deadline = lastFault + options.timeout().toNanos();
         long lastNote = 0;
         int right = 0;

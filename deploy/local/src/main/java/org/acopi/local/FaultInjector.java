@@ -168,7 +168,7 @@ final class FaultInjector {
                         .filter(i -> i.service().equals(rebalancing.get())).toList();
                 if (!candidates.isEmpty()) {
                     killsDuringRebalance++;
-                    killNow(pick(candidates), " while " + rebalancing.get().consumerGroup() + " rebalances");
+                    killNow(pick(candidates), " while a group of " + rebalancing.get().name() + " rebalances");
                     return;
                 }
             }
@@ -215,11 +215,9 @@ final class FaultInjector {
     private Optional<Service> rebalancing() {
         try {
             Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(
-                    Service.ALL.stream().map(Service::consumerGroup).toList()).all().get(5, TimeUnit.SECONDS);
-            return Service.ALL.stream().filter(s -> {
-                ConsumerGroupDescription group = groups.get(s.consumerGroup());
-                return group != null && REBALANCING.contains(group.groupState());
-            }).findFirst();
+                    Service.allConsumerGroups()).all().get(5, TimeUnit.SECONDS);
+            return Service.ALL.stream().filter(s -> s.consumerGroups().stream().map(groups::get)
+                    .anyMatch(group -> group != null && REBALANCING.contains(group.groupState()))).findFirst();
         } catch (ExecutionException | TimeoutException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

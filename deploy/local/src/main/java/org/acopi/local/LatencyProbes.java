@@ -17,11 +17,12 @@ import org.acopi.local.loader.DatasetProducer;
 import org.bson.Document;
 
 /**
- * Submission-to-report latency at a steady rate: sends one individual PI submission per probe target at a fixed
+ * Submission-to-public-report latency at a steady rate: sends one individual PI submission per probe target at a fixed
  * rate (each changes that clinician's individual candidate score and none of the public counts), and times each until
- * reporting-service's {@code participants} document shows it among the clinician's score candidates (read from
- * MongoDB directly, by {@code _id}). The ACO's public report is recomputed in the same listener call, before the
- * offsets are committed.
+ * the ACO's public report reflects it. Read from MongoDB directly, by {@code _id}: the clinician's {@code participants}
+ * document names the clinician-scores record that carried the probe (its score candidates list it); the report
+ * reflects that record once its watermark ({@code computedFrom.offsets}) for the record's topic-partition has reached
+ * the record's offset (the report applies the changes of one ACO from one partition in order).
  */
 final class LatencyProbes {
 
@@ -39,7 +40,8 @@ final class LatencyProbes {
      * seen or {@code grace} after the last was sent.
      */
     static Result run(ProgramGenerator generator, List<ProbeTarget> targets, int performanceYear, int firstId, double rate,
-                      Duration grace, DatasetProducer producer, MongoCollection<Document> participants) {
+                      Duration grace, DatasetProducer producer, MongoCollection<Document> participants,
+                      MongoCollection<Document> reports) {
         int n = targets.size();
         AtomicLongArray sentAt = new AtomicLongArray(n);
         long start = System.nanoTime() + 50_000_000L;
@@ -58,6 +60,7 @@ final class LatencyProbes {
         sender.start();
 
         Map<String, Integer> pending = new HashMap<>();
+        Map<Integer, Watermark> awaitingReport = new HashMap<>();
         double[] latencies = new double[n];
         int seen = 0;
         int next = 0;
@@ -72,11 +75,26 @@ final class LatencyProbes {
             }
             if (!pending.isEmpty()) {
                 for (Document doc : participants.find(Filters.in("_id", new ArrayList<>(pending.keySet())))
-                        .projection(Projections.include("score.candidates"))) {
+                        .projection(Projections.include("acoId", "score.candidates", "score.version"))) {
                     Integer i = pending.get(doc.getString("_id"));
                     if (i != null && showsProbe(doc, "probe-" + (firstId + i))) {
-                        latencies[seen++] = (System.nanoTime() - sentAt.get(i)) / 1e6;
+                        Document version = doc.get("score", Document.class).get("version", Document.class);
+                        awaitingReport.put(i, new Watermark(doc.getString("acoId") + ":" + performanceYear,
+                                version.getString("topic"), version.getInteger("partition"), ((Number) version.get("offset")).longValue()));
                         pending.remove(doc.getString("_id"));
+                    }
+                }
+            }
+            if (!awaitingReport.isEmpty()) {
+                Map<String, Document> byAco = new HashMap<>();
+                List<String> acoKeys = awaitingReport.values().stream().map(Watermark::acoKey).distinct().toList();
+                reports.find(Filters.in("_id", acoKeys)).projection(Projections.include("computedFrom.offsets"))
+                        .forEach(doc -> byAco.put(doc.getString("_id"), doc));
+                for (var it = awaitingReport.entrySet().iterator(); it.hasNext(); ) {
+                    var entry = it.next();
+                    if (entry.getValue().reachedBy(byAco.get(entry.getValue().acoKey()))) {
+                        latencies[seen++] = (System.nanoTime() - sentAt.get(entry.getKey())) / 1e6;
+                        it.remove();
                     }
                 }
             }
@@ -86,6 +104,20 @@ final class LatencyProbes {
         Arrays.sort(sorted);
         return new Result(next, seen, rate, percentile(sorted, 0.50), percentile(sorted, 0.99),
                 sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]);
+    }
+
+    /** The clinician-scores record that carried a probe, and the report that must reflect it. */
+    private record Watermark(String acoKey, String topic, int partition, long offset) {
+
+        boolean reachedBy(Document report) {
+            if (report == null) {
+                return false;
+            }
+            Document computedFrom = report.get("computedFrom", Document.class);
+            return computedFrom != null && computedFrom.getList("offsets", Document.class, List.of()).stream()
+                    .anyMatch(o -> topic.equals(o.getString("topic")) && o.getInteger("partition") == partition
+                            && ((Number) o.get("maxOffset")).longValue() >= offset);
+        }
     }
 
     private static boolean showsProbe(Document participant, String submissionId) {

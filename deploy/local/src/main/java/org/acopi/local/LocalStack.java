@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The local stack on the embedded default (design.md §7), one command: a real KRaft Kafka broker in a child JVM,
- * mongo-java-server with its H2 file backend in this JVM, the topics, the three services as child JVMs, the bundled
+ * stock mongo-java-server with its H2 file backend in a child JVM, the topics, the three services as child JVMs, the bundled
  * sample dataset (or {@code --data DIR}) loaded once, and the public report of every ACO/PY of the dataset printed when
  * the pipeline has caught up. Then it serves until Ctrl-C, or with {@code --once} prints the reports as JSON on stdout
  * and stops. Data persist under the stack home between runs; {@code --clean} wipes them. Also {@code load} (produce a
@@ -41,7 +41,7 @@ public final class LocalStack {
     private final Path repo;
     private final StackHome home;
     private final String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private final EmbeddedMongo mongo = new EmbeddedMongo();
+    private EmbeddedMongo mongo;
     private final ServiceFleet services = new ServiceFleet();
     private KafkaBroker broker;
     private boolean stopped;
@@ -107,7 +107,8 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "acopi-local-stop"));
 
         Progress.info("stack home " + home.root() + " (logs in " + home.root().resolve("logs") + ")");
-        mongo.start(home.mongoFile());
+        mongo = new EmbeddedMongo(home, javaCommand, System.getProperty("java.class.path"));
+        mongo.start();
         Progress.info("MongoDB (mongo-java-server, H2 file " + home.mongoFile() + ") on " + EmbeddedMongo.URI);
         broker = new KafkaBroker(home, javaCommand, System.getProperty("java.class.path"));
         broker.start(BROKER_START);
@@ -133,7 +134,7 @@ public final class LocalStack {
             services.awaitHealthy(SERVICES_START);
 
             Progress.info("waiting for the pipeline to catch up");
-            PipelineWatch watch = new PipelineWatch(admin, Service.ALL.stream().map(Service::consumerGroup).toList());
+            PipelineWatch watch = new PipelineWatch(admin, Service.allConsumerGroups());
             if (!watch.awaitCaughtUp(CATCH_UP)) {
                 Progress.warn("the pipeline has not caught up within " + CATCH_UP.toSeconds() + " s ("
                         + watch.lag().describe() + "); the reports may be incomplete");
@@ -223,7 +224,9 @@ public final class LocalStack {
                     broker.stop();
                 }
             } finally {
-                mongo.stop();
+                if (mongo != null) {
+                    mongo.stop();
+                }
             }
         }
         Progress.info("stopped; data kept in " + home.root());

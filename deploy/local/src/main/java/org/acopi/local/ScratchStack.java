@@ -20,7 +20,7 @@ final class ScratchStack {
     private final StackHome home;
     private final int copies;
     private final String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private final EmbeddedMongo mongo = new EmbeddedMongo();
+    private final EmbeddedMongo mongo;
     private final ServiceFleet services = new ServiceFleet();
     private final KafkaBroker broker;
 
@@ -30,6 +30,7 @@ final class ScratchStack {
         this.home = new StackHome(home);
         this.copies = copies;
         this.broker = new KafkaBroker(this.home, javaCommand, brokerClasspath);
+        this.mongo = new EmbeddedMongo(this.home, javaCommand, System.getProperty("java.class.path"));
     }
 
     /** The ports a stack of this many copies binds: the local stack's, plus each further copy's HTTP ports. */
@@ -59,7 +60,7 @@ final class ScratchStack {
         home.wipe();
         home.create();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "acopi-stack-stop"));
-        mongo.start(home.mongoFile());
+        mongo.start();
         broker.start(BROKER_START);
         TopicSetup.createMissing(admin);
         services.start(repo, home, javaCommand, copies);
@@ -79,7 +80,7 @@ final class ScratchStack {
 
     /** Starts the MongoDB server again on the same file and port. */
     void startMongo() {
-        mongo.start(home.mongoFile());
+        mongo.start();
     }
 
     Path repo() {
@@ -96,6 +97,10 @@ final class ScratchStack {
 
     ServiceFleet services() {
         return services;
+    }
+
+    EmbeddedMongo mongo() {
+        return mongo;
     }
 
     KafkaBroker broker() {

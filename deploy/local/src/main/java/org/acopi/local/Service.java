@@ -8,13 +8,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** One of the three acopi services as the local stack runs it: its folder, HTTP port and Kafka consumer group. */
-record Service(String name, int port, String consumerGroup) {
+/**
+ * One of the three acopi services as the local stack runs it: its folder, HTTP port and Kafka consumer groups (Kafka
+ * Streams application ids first; reporting-service also runs the listener group of its sinks).
+ */
+record Service(String name, int port, List<String> consumerGroups) {
 
     static final List<Service> ALL = List.of(
-            new Service("eligibility-service", 8081, "acopi-eligibility"),
-            new Service("scoring-service", 8082, "acopi-scoring"),
-            new Service("reporting-service", 8083, "acopi-reporting"));
+            new Service("eligibility-service", 8081, List.of("acopi-eligibility")),
+            new Service("scoring-service", 8082, List.of("acopi-scoring")),
+            new Service("reporting-service", 8083, List.of("acopi-reporting-streams", "acopi-reporting")));
+
+    /** Every consumer group of every service. */
+    static List<String> allConsumerGroups() {
+        return ALL.stream().flatMap(s -> s.consumerGroups().stream()).toList();
+    }
 
     static final Service REPORTING = ALL.get(2);
 

@@ -15,8 +15,10 @@ import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Turns a validated event into the read models' terms, with the Kafka record it came from as its version. Public for
- * the benchmark's reference pipeline (deploy/local), which must map events exactly as the listeners do.
+ * Validates an event at the edge (a failure throws {@code InvalidEventException} with a stable reason code) and turns
+ * it into the read models' terms, with the Kafka record it came from as its version. Used by the reporting topology and
+ * the ACO-profile listener, and by the benchmark's reference pipeline (deploy/local), which must map events exactly as
+ * the service does.
  */
 public final class EventMapping {
 
@@ -24,36 +26,41 @@ public final class EventMapping {
     }
 
     public static ParticipantUpdate eligibility(ConsumerRecord<String, ?> record) {
-        ParticipantEligibility e = (ParticipantEligibility) record.value();
-        EdgeValidation.clinician(record.key(), e.getPerformanceYear(), e.getTin(), e.getNpi(), e.getAcoId());
+        return eligibility(record.key(), (ParticipantEligibility) record.value(), version(record));
+    }
+
+    public static ParticipantUpdate eligibility(String key, ParticipantEligibility e, SourceVersion version) {
+        EdgeValidation.clinician(key, e.getPerformanceYear(), e.getTin(), e.getNpi(), e.getAcoId());
         EligibilityPart part = new EligibilityPart(e.getAcoId(), e.getRosterStatus().name(), e.getClinicianType(),
                 e.getQpStatus() == null ? null : e.getQpStatus().name(), e.getSspRequired(), e.getSspEnforced(),
                 e.getMipsPiRequired(), e.getReasonCodes(), e.getReweighting().name(), e.getDataCompromised(),
                 e.getFactsKnown(), e.getSnapshot(), e.getInputVersions(), e.getExplanation(), e.getRulesVersion(),
-                version(record));
+                version);
         return ParticipantUpdate.of(e.getPerformanceYear(), e.getTin(), e.getNpi(), part);
     }
 
     public static ParticipantUpdate clinicianScore(ConsumerRecord<String, ?> record) {
-        ClinicianScore s = (ClinicianScore) record.value();
-        EdgeValidation.clinician(record.key(), s.getPerformanceYear(), s.getTin(), s.getNpi(), s.getAcoId());
+        return clinicianScore(record.key(), (ClinicianScore) record.value(), version(record));
+    }
+
+    public static ParticipantUpdate clinicianScore(String key, ClinicianScore s, SourceVersion version) {
+        EdgeValidation.clinician(key, s.getPerformanceYear(), s.getTin(), s.getNpi(), s.getAcoId());
         EdgeValidation.score(s.getFinalScore());
         ScorePart part = new ScorePart(s.getAcoId(), s.getRosterStatus().name(), s.getScored(), s.getFinalScore(),
                 s.getSource() == null ? null : s.getSource().name(), s.getContributingSubmissionIds(),
                 s.getCandidates().stream()
                         .map(c -> new CandidateScore(c.getLevel().name(), c.getScore(), c.getSubmissionId(), c.getSubmitter()))
                         .toList(),
-                s.getReasonCodes(), s.getRulesVersion(), version(record));
+                s.getReasonCodes(), s.getRulesVersion(), version);
         return ParticipantUpdate.of(s.getPerformanceYear(), s.getTin(), s.getNpi(), part);
     }
 
-    static ApmEntityScoreSummary apmEntityScore(ConsumerRecord<String, ?> record) {
-        ApmEntityScore s = (ApmEntityScore) record.value();
-        EdgeValidation.acoYear(record.key(), s.getPerformanceYear(), s.getAcoId());
+    public static ApmEntityScoreSummary apmEntityScore(String key, ApmEntityScore s, SourceVersion version) {
+        EdgeValidation.acoYear(key, s.getPerformanceYear(), s.getAcoId());
         EdgeValidation.score(s.getScore());
         return new ApmEntityScoreSummary(s.getAcoId(), s.getPerformanceYear(), s.getMethod().name(), s.getScore(),
                 s.getCliniciansCounted(), s.getCliniciansScored(), s.getLeftOutReweighted(), s.getEntitySubmissionId(),
-                s.getFormula(), s.getReasonCodes(), s.getRulesVersion(), version(record));
+                s.getFormula(), s.getReasonCodes(), s.getRulesVersion(), version);
     }
 
     static AcoProfileSummary acoProfile(ConsumerRecord<String, ?> record) {
@@ -65,7 +72,7 @@ public final class EventMapping {
                 p.getUpdatedAt(), version(record));
     }
 
-    private static SourceVersion version(ConsumerRecord<String, ?> record) {
+    public static SourceVersion version(ConsumerRecord<String, ?> record) {
         return new SourceVersion(record.topic(), record.partition(), record.offset(),
                 record.timestamp() < 0 ? null : Instant.ofEpochMilli(record.timestamp()));
     }

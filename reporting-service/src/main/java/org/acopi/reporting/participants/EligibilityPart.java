@@ -34,6 +34,11 @@ public record EligibilityPart(
         explanation = explanation == null ? "" : explanation;
     }
 
+    public EligibilityPart withVersion(SourceVersion other) {
+        return new EligibilityPart(acoId, rosterStatus, clinicianType, qpStatus, sspRequired, sspEnforced, mipsPiRequired,
+                reasonCodes, reweighting, dataCompromised, factsKnown, snapshot, inputVersions, explanation, rulesVersion, other);
+    }
+
     public boolean active() {
         return ACTIVE.equals(rosterStatus);
     }

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import org.acopi.reporting.VersionedUpserts;
 import org.bson.Document;
 
@@ -21,8 +18,8 @@ final class ParticipantDocuments {
     static final String ELIGIBILITY = "eligibility";
     static final String SCORE = "score";
     static final String STATUS = "status";
-    static final String LEFT_ACO_IDS = "leftAcoIds";
     static final String VERSION = "version";
+    static final String REVISION = "revision";
 
     private ParticipantDocuments() {
     }
@@ -35,34 +32,20 @@ final class ParticipantDocuments {
                 score == null ? null : score(score));
     }
 
-    /** Every ACO the stored document names: its derived {@code acoId}, each part's, and the ACOs it left. */
-    static Set<AcoYear> acoYears(Document doc) {
-        Set<AcoYear> found = new TreeSet<>();
-        int performanceYear = doc.getInteger(PERFORMANCE_YEAR);
-        List<String> acoIds = new ArrayList<>(doc.getList(LEFT_ACO_IDS, String.class, List.of()));
-        acoIds.add(doc.getString(ACO_ID));
-        for (String part : List.of(ELIGIBILITY, SCORE)) {
-            Document stored = doc.get(part, Document.class);
-            if (stored != null) {
-                acoIds.add(stored.getString(ACO_ID));
-            }
+    /** The whole document of a participant: its parts, the ACO it belongs to, its status and revision. */
+    static Document document(Participant participant, Document status, long revision) {
+        Document doc = new Document(ID, participant.id())
+                .append(ACO_ID, participant.acoId())
+                .append(PERFORMANCE_YEAR, participant.performanceYear())
+                .append(TIN, participant.tin())
+                .append(NPI, participant.npi());
+        if (participant.eligibility() != null) {
+            doc.append(ELIGIBILITY, eligibility(participant.eligibility()));
         }
-        acoIds.stream().filter(Objects::nonNull).forEach(acoId -> found.add(new AcoYear(acoId, performanceYear)));
-        return found;
-    }
-
-    /**
-     * The ACOs a participant has left and whose reports may still count it: those already marked on the stored
-     * document and its stored {@code acoId}, other than the ACO it belongs to now; sorted.
-     */
-    static List<String> leftAcoIds(Document stored, String acoId) {
-        Set<String> left = new TreeSet<>(stored.getList(LEFT_ACO_IDS, String.class, List.of()));
-        String storedAcoId = stored.getString(ACO_ID);
-        if (storedAcoId != null) {
-            left.add(storedAcoId);
+        if (participant.score() != null) {
+            doc.append(SCORE, score(participant.score()));
         }
-        left.remove(acoId);
-        return List.copyOf(left);
+        return doc.append(STATUS, status).append(REVISION, revision);
     }
 
     static Document version(SourceVersion version) {

@@ -29,7 +29,7 @@ public record ParticipantUpdate(int performanceYear, String tin, String npi, Eli
         return eligibility != null ? eligibility.version() : score.version();
     }
 
-    boolean isEligibility() {
+    public boolean isEligibility() {
         return eligibility != null;
     }
 }

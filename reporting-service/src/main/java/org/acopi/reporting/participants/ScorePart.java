@@ -25,6 +25,11 @@ public record ScorePart(
         reasonCodes = List.copyOf(reasonCodes);
     }
 
+    public ScorePart withVersion(SourceVersion other) {
+        return new ScorePart(acoId, rosterStatus, scored, finalScore, source, contributingSubmissionIds, candidates,
+                reasonCodes, rulesVersion, other);
+    }
+
     public boolean active() {
         return EligibilityPart.ACTIVE.equals(rosterStatus);
     }

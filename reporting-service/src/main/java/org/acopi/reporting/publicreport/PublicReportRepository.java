@@ -1,35 +1,32 @@
 package org.acopi.reporting.publicreport;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoCommandException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.acopi.reporting.VersionedUpserts;
 import org.acopi.reporting.participants.AcoYear;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code public_reports} collection: one document per ACO and PY (design.md §6). Several instances may recompute
- * the same report concurrently, so writes follow a revision protocol that needs neither transactions nor sessions:
- * a recompute first increments {@code revision.requested} and reads the result r, then reads the inputs, then sets the
- * report only where {@code revision.computed < r}. Whoever incremented last read its inputs after every earlier
- * change, and an older computation can never overwrite its result.
+ * The {@code public_reports} collection: one document per ACO and PY (design.md §6), written only by the sink of the
+ * reporting topology's report changelog ({@link #store}) as {@code _id}-pinned replace-upserts in one unordered bulk
+ * write, with no read first. The sink reads each changelog partition in offset order and passes only the last tally of
+ * each ACO and PY in a batch, so a later revision ({@code revision.computed}, the number of changes applied) is always
+ * written after an earlier one.
  */
 @Repository
 public class PublicReportRepository {
 
     public static final String COLLECTION = "public_reports";
-    private static final String REQUESTED = "revision.requested";
     private static final String COMPUTED = "revision.computed";
     private static final String REQUIRED_COUNT = "providersSuppliers.required";
     private static final String SCORED_COUNT = "providersSuppliers.scored";
@@ -41,40 +38,27 @@ public class PublicReportRepository {
         this.reports = database.getCollection(COLLECTION);
     }
 
-    /** Claims the next revision of the ACO's report; the returned number is passed to {@link #save}. */
-    public long requestRevision(AcoYear acoYear) {
-        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-        try {
-            return increment(acoYear, options);
-        } catch (MongoCommandException | MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(errorCode(e)) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return increment(acoYear, options);
+    /** Stores each report at its revision, replacing what is stored under its {@code _id}. */
+    public void store(List<RevisedReport> batch) {
+        List<WriteModel<Document>> writes = new ArrayList<>(batch.size());
+        for (RevisedReport revised : batch) {
+            PublicReport report = revised.report();
+            AcoYear acoYear = new AcoYear(report.acoId(), report.performanceYear());
+            Document doc = new Document("_id", acoYear.key());
+            doc.putAll(PublicReportDocuments.report(report));
+            doc.append("revision", new Document("computed", revised.revision()));
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", acoYear.key()), doc, new ReplaceOptions().upsert(true)));
         }
+        VersionedUpserts.bulkWrite(reports, writes);
     }
 
-    private long increment(AcoYear acoYear, FindOneAndUpdateOptions options) {
-        Document doc = reports.findOneAndUpdate(Filters.eq("_id", acoYear.key()), Updates.combine(
-                Updates.inc(REQUESTED, 1L),
-                Updates.setOnInsert("acoId", acoYear.acoId()),
-                Updates.setOnInsert("performanceYear", acoYear.performanceYear())), options);
-        return ((Number) doc.get("revision", Document.class).get("requested")).longValue();
-    }
-
-    /** Stores the report computed at {@code revision} unless a later revision is stored; true when stored. */
-    public boolean save(PublicReport report, long revision) {
-        AcoYear acoYear = new AcoYear(report.acoId(), report.performanceYear());
-        Document set = PublicReportDocuments.report(report).append(COMPUTED, revision);
-        return reports.updateOne(
-                Filters.and(Filters.eq("_id", acoYear.key()),
-                        Filters.or(Filters.exists(COMPUTED, false), Filters.lt(COMPUTED, revision))),
-                new Document("$set", set)).getModifiedCount() > 0;
+    /** A report and the revision of the running sums it was made from. */
+    public record RevisedReport(PublicReport report, long revision) {
     }
 
     /** The stored report, if one was ever computed. */
     public Optional<PublicReport> find(AcoYear acoYear) {
-        Document doc = reports.find(Filters.and(Filters.eq("_id", acoYear.key()), Filters.exists(COMPUTED, true))).first();
+        Document doc = reports.find(Filters.eq("_id", acoYear.key())).first();
         return Optional.ofNullable(doc).map(PublicReportDocuments::report);
     }
 
@@ -105,9 +89,5 @@ public class PublicReportRepository {
                             counts.getInteger("requiredNotScored", 0)));
                 });
         return all;
-    }
-
-    private static int errorCode(RuntimeException e) {
-        return e instanceof MongoCommandException c ? c.getErrorCode() : ((MongoWriteException) e).getError().getCode();
     }
 }

@@ -1,68 +1,40 @@
 package org.acopi.reporting.publicreport;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.acopi.reporting.participants.AcoYear;
-import org.acopi.reporting.participants.AppliedBatch;
-import org.acopi.reporting.participants.ParticipantRepository;
-import org.acopi.reporting.participants.ParticipantUpdate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.acopi.reporting.participants.CountingRules;
+import org.acopi.reporting.publicreport.PublicReportRepository.RevisedReport;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps each ACO's public report (42 CFR 425.308(b)(9); docs/pi-rules.md §8) equal to the function of its stored
- * participants and APM entity score: {@link #refresh} recomputes the reports of the ACOs a batch touched.
+ * The ACOs' public reports (42 CFR 425.308(b)(9); docs/pi-rules.md §8) as the reporting topology keeps them: {@link #store}
+ * turns a batch of running sums into reports under each PY's counting rules and writes them; reads return what is
+ * stored. Nothing here reads the participants.
  */
 @Service
 public class PublicReports {
 
-    private static final Logger log = LoggerFactory.getLogger(PublicReports.class);
-
-    private final ParticipantRepository participants;
-    private final ApmEntityScoreRepository apmEntityScores;
     private final PublicReportRepository reports;
     private final ReportMetrics metrics;
 
-    public PublicReports(ParticipantRepository participants, ApmEntityScoreRepository apmEntityScores,
-                         PublicReportRepository reports, ReportMetrics metrics) {
-        this.participants = participants;
-        this.apmEntityScores = apmEntityScores;
+    public PublicReports(PublicReportRepository reports, ReportMetrics metrics) {
         this.reports = reports;
         this.metrics = metrics;
     }
 
-    public void refresh(Set<AcoYear> acoYears) {
-        for (AcoYear acoYear : acoYears) {
-            long revision = reports.requestRevision(acoYear);
-            PublicReport report = PublicReportCalculator.compute(acoYear, participants.findForReport(acoYear),
-                    apmEntityScores.find(acoYear).orElse(null));
-            if (reports.save(report, revision)) {
-                metrics.record(report, revision);
-            } else {
-                log.debug("report {} revision {} superseded by a later one", acoYear.key(), revision);
-            }
+    /** Writes the reports of a batch of running sums (one per ACO and PY, the latest) and updates their gauges. */
+    public void store(List<ReportTally> tallies) {
+        if (tallies.isEmpty()) {
+            return;
         }
-    }
-
-    /**
-     * Stores a batch of participant parts, refreshes the reports of every ACO it touched, then lets the moved
-     * participants forget the ACOs they left.
-     */
-    public void applyParticipants(List<ParticipantUpdate> updates) {
-        if (!updates.isEmpty()) {
-            AppliedBatch applied = participants.apply(updates);
-            refresh(applied.acoYears());
-            participants.departuresRefreshed(applied);
+        List<RevisedReport> batch = new ArrayList<>(tallies.size());
+        for (ReportTally tally : tallies) {
+            batch.add(new RevisedReport(tally.report(CountingRules.forYear(tally.performanceYear())), tally.revision()));
         }
-    }
-
-    /** Stores a batch of APM entity scores and refreshes the reports of their ACOs. */
-    public void applyApmEntityScores(List<ApmEntityScoreSummary> batch) {
-        if (!batch.isEmpty()) {
-            refresh(apmEntityScores.apply(batch));
-        }
+        reports.store(batch);
+        batch.forEach(revised -> metrics.record(revised.report(), revised.revision()));
     }
 
     public Optional<PublicReport> find(AcoYear acoYear) {

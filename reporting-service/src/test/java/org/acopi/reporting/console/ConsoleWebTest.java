@@ -16,11 +16,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.acopi.reporting.Fixtures;
+import org.acopi.reporting.ReadModels;
 import org.acopi.reporting.InMemoryMongo;
 import org.acopi.reporting.acoprofile.AcoProfileRepository;
 import org.acopi.reporting.participants.ParticipantUpdate;
 import org.acopi.reporting.participants.SourceVersion;
 import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
+import org.acopi.reporting.participants.ParticipantRepository;
 import org.acopi.reporting.publicreport.PublicReports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,7 @@ class ConsoleWebTest {
     }
 
     @Autowired
-    void seed(PublicReports reports, AcoProfileRepository profiles) {
+    void seed(PublicReports reports, ParticipantRepository participantRepository, AcoProfileRepository profiles) {
         if (seeded) {
             return;
         }
@@ -87,12 +89,14 @@ class ConsoleWebTest {
         updates.add(score(ACO).scored(64, "GROUP").update(2026, tin(3), npi(30)));
         updates.add(eligibility(ACO).excluded("BELOW_LVT", "REWEIGHT_SMALL_PRACTICE").update(2026, tin(3), npi(31)));
         updates.add(eligibility(HOSTILE).update(2026, tin(9), npi(90)));
-        reports.applyParticipants(updates);
+        ReadModels models = new ReadModels().participants(updates);
         profiles.apply(List.of(profile(ACO, LEGAL_NAME, 0, 0),
                 profile(HOSTILE, "Smith & Jones <script>alert('x')</script> ACO", 0, 1)));
-        reports.applyApmEntityScores(List.of(new ApmEntityScoreSummary(ACO, 2026, "ROLLED_UP", 5.66, 30, 2, 1, null,
+        models.apmEntityScores(List.of(new ApmEntityScoreSummary(ACO, 2026, "ROLLED_UP", 5.66, 30, 2, 1, null,
                 "(95×1 + 64×1 + 0×26)/28 = 5.68", List.of(), "acopi-pi-rules/2026.1",
                 new SourceVersion("acopi.apm-entity-scores.v1", 0, 0, Fixtures.T0.plusSeconds(999)))));
+        participantRepository.store(models.storedParticipants());
+        reports.store(models.storedTallies());
     }
 
     @Test

@@ -1,43 +1,40 @@
 package org.acopi.reporting.ingest;
 
+import static org.acopi.reporting.Fixtures.eligibility;
 import static org.acopi.reporting.Fixtures.npi;
 import static org.acopi.reporting.Fixtures.profileEvent;
+import static org.acopi.reporting.Fixtures.score;
 import static org.acopi.reporting.Fixtures.tin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
-import org.acopi.contracts.EventKeys;
 import org.acopi.contracts.Topics;
-import org.acopi.events.ApmEntityScore;
-import org.acopi.events.ApmEntityScoreMethod;
-import org.acopi.events.ClinicianScore;
-import org.acopi.events.ParticipantEligibility;
-import org.acopi.events.ReweightingKind;
-import org.acopi.events.RosterStatus;
 import org.acopi.reporting.Fixtures;
 import org.acopi.reporting.InMemoryMongo;
-import org.acopi.reporting.SourcePartitionChanges;
+import org.acopi.reporting.ReadModels;
 import org.acopi.reporting.acoprofile.AcoProfileRepository;
 import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.participants.ParticipantRepository;
-import org.acopi.reporting.publicreport.ApmEntityScoreRepository;
+import org.acopi.reporting.publicreport.ParticipantState;
 import org.acopi.reporting.publicreport.PublicReportRepository;
 import org.acopi.reporting.publicreport.PublicReports;
 import org.acopi.reporting.publicreport.ReportMetrics;
+import org.acopi.reporting.publicreport.ReportTally;
+import org.acopi.reporting.stream.ReportingTopology;
 import org.acopi.support.deadletter.InvalidEventException;
+import org.acopi.support.streams.JsonSerde;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 
 class ReportingListenersTest {
 
     private static final String ACO = "A1001";
-    private static final String ELIGIBILITY = Topics.PARTICIPANT_ELIGIBILITY.name();
     @RegisterExtension
     static final InMemoryMongo MONGO = new InMemoryMongo();
 
@@ -50,73 +47,55 @@ class ReportingListenersTest {
     void emptyDatabase() {
         MONGO.drop();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        SourcePartitionChanges partitionChanges = new SourcePartitionChanges(registry);
         PublicReportRepository reportRepository = new PublicReportRepository(MONGO.database());
-        participants = new ParticipantRepository(MONGO.database(), partitionChanges);
-        reports = new PublicReports(participants, new ApmEntityScoreRepository(MONGO.database(), partitionChanges),
-                reportRepository, new ReportMetrics(registry, reportRepository));
+        participants = new ParticipantRepository(MONGO.database());
+        reports = new PublicReports(reportRepository, new ReportMetrics(registry, reportRepository));
         profiles = new AcoProfileRepository(MONGO.database());
-        listeners = new ReportingListeners(reports, profiles);
-    }
-
-    private static ParticipantEligibility eligibility(String tin, String npi) {
-        return ParticipantEligibility.newBuilder().setAcoId(ACO).setPerformanceYear(2026).setTin(tin).setNpi(npi)
-                .setRosterStatus(RosterStatus.ACTIVE).setSspRequired(true).setSspEnforced(true).setMipsPiRequired(true)
-                .setReasonCodes(List.of("REQUIRED")).setReweighting(ReweightingKind.NONE).setSnapshot(3)
-                .setRulesVersion("acopi-pi-rules/2026.1").build();
+        listeners = new ReportingListeners(participants, reports, profiles);
     }
 
     private static ConsumerRecord<String, Object> record(String topic, long offset, String key, Object value) {
         return new ConsumerRecord<>(topic, 0, offset, key, value);
     }
 
-    private static ConsumerRecord<String, Object> eligibilityRecord(long offset, String tin, String npi) {
-        return record(ELIGIBILITY, offset, EventKeys.clinician(2026, tin, npi), eligibility(tin, npi));
+    private static <T> ConsumerRecord<String, byte[]> changelog(String store, long offset, String key, T value, Class<T> type) {
+        byte[] bytes = value == null ? null : new JsonSerde<>(type).serialize(null, value);
+        return new ConsumerRecord<>(ReportingTopology.changelog(store), 0, offset, key, bytes);
     }
 
     @Test
-    void aRejectedRecordIsReportedAtItsIndexAfterTheRecordsBeforeItAreApplied() {
-        List<ConsumerRecord<String, Object>> batch = List.of(
-                eligibilityRecord(0, tin(1), npi(1)),
-                record(ELIGIBILITY, 1, "2026:12345:" + npi(2), eligibility("12345", npi(2))),
-                eligibilityRecord(2, tin(1), npi(3)));
+    void theSinksWriteTheLastStateOfEachKeyInABatch() {
+        ReadModels models = new ReadModels().participants(List.of(eligibility(ACO).update(2026, tin(1), npi(1))));
+        ParticipantState first = models.participants.values().iterator().next();
+        ReportTally firstTally = models.tallies.values().iterator().next();
+        models.participants(List.of(score(ACO).scored(70, "GROUP").update(2026, tin(1), npi(1)),
+                eligibility(ACO).offset(2).update(2026, tin(2), npi(2))));
+        List<ConsumerRecord<String, byte[]>> states = new ArrayList<>();
+        states.add(changelog(ReportingTopology.PARTICIPANTS_STORE, 0, first.participant().id(), first, ParticipantState.class));
+        long offset = 1;
+        for (var entry : models.participants.entrySet()) {
+            states.add(changelog(ReportingTopology.PARTICIPANTS_STORE, offset++, entry.getKey(), entry.getValue(), ParticipantState.class));
+        }
+        ReportTally tally = models.tallies.get("A1001:2026");
 
-        assertThatThrownBy(() -> listeners.onParticipantEligibility(batch))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
-                    assertThat(e.getIndex()).isEqualTo(1);
-                    assertThat(e.getCause()).isInstanceOf(InvalidEventException.class);
-                });
+        listeners.onParticipantStates(states);
+        listeners.onReportTallies(List.of(changelog(ReportingTopology.TALLIES_STORE, 0, "A1001:2026", firstTally, ReportTally.class),
+                changelog(ReportingTopology.TALLIES_STORE, 1, "A1001:2026", tally, ReportTally.class)));
 
-        assertThat(participants.findByAcoYear(new AcoYear(ACO, 2026))).extracting(p -> p.npi()).containsExactly(npi(1));
-        assertThat(reports.find(new AcoYear(ACO, 2026))).isPresent();
-    }
-
-    @Test
-    void anUndecodableRecordIsReportedAtItsIndexAfterTheRecordsBeforeItAreApplied() {
-        ConsumerRecord<String, Object> undecodable = record(Topics.CLINICIAN_SCORES.name(), 1, "k", null);
-        SerializationUtils.deserializationException(undecodable.headers(), new byte[] {1}, new RuntimeException("bad"), false);
-        ClinicianScore score = ClinicianScore.newBuilder().setAcoId(ACO).setPerformanceYear(2026).setTin(tin(1)).setNpi(npi(1))
-                .setRosterStatus(RosterStatus.ACTIVE).setScored(true).setFinalScore(0.0).setRulesVersion("r").build();
-        List<ConsumerRecord<String, Object>> batch = List.of(
-                record(Topics.CLINICIAN_SCORES.name(), 0, EventKeys.clinician(2026, tin(1), npi(1)), score), undecodable);
-
-        assertThatThrownBy(() -> listeners.onClinicianScores(batch))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1));
-
-        assertThat(participants.findByAcoYear(new AcoYear(ACO, 2026))).hasSize(1);
-    }
-
-    @Test
-    void aValidBatchIsAppliedAndItsReportsRefreshed() {
-        listeners.onParticipantEligibility(List.of(eligibilityRecord(0, tin(1), npi(1)), eligibilityRecord(1, tin(2), npi(2))));
-        listeners.onApmEntityScores(List.of(record(Topics.APM_ENTITY_SCORES.name(), 0, "A1001:2026",
-                ApmEntityScore.newBuilder().setAcoId(ACO).setPerformanceYear(2026).setMethod(ApmEntityScoreMethod.REWEIGHTED)
-                        .setCliniciansCounted(0).setLeftOutReweighted(2).setRulesVersion("r").build())));
-
+        assertThat(participants.findByAcoYear(new AcoYear(ACO, 2026))).extracting(p -> p.score() != null).containsExactly(true, false);
         var report = reports.find(new AcoYear(ACO, 2026)).orElseThrow();
-        assertThat(report.providersSuppliers().requiredNotScored()).isEqualTo(2);
-        assertThat(report.apmEntityScore().method()).isEqualTo("REWEIGHTED");
-        assertThat(report.apmEntityScore().score()).isNull();
+        assertThat(report.providersSuppliers().activeRoster()).isEqualTo(2);
+        assertThat(report.providersSuppliers().metRequirementNotExcluded()).isEqualTo(1);
+        assertThat(report.providersSuppliers().requiredNotScored()).isEqualTo(1);
+        assertThat(MONGO.database().getCollection(PublicReportRepository.COLLECTION).find().first()
+                .get("revision", org.bson.Document.class).getLong("computed")).isEqualTo(tally.revision());
+    }
+
+    @Test
+    void aDeletedKeyInTheChangelogIsNotWritten() {
+        listeners.onReportTallies(List.of(changelog(ReportingTopology.TALLIES_STORE, 0, "A1001:2026", null, ReportTally.class)));
+
+        assertThat(reports.find(new AcoYear(ACO, 2026))).isEmpty();
     }
 
     private static ConsumerRecord<String, Object> profileRecord(long offset, String key, String legalName, long minutes) {

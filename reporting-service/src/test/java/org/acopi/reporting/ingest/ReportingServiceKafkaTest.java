@@ -21,12 +21,9 @@ import org.acopi.contracts.Topic;
 import org.acopi.contracts.Topics;
 import org.acopi.events.AcoProfile;
 import org.acopi.events.ApmEntityScore;
-import org.acopi.events.ApmEntityScoreMethod;
 import org.acopi.events.ClinicianScore;
 import org.acopi.events.EntityType;
-import org.acopi.events.LevelScore;
 import org.acopi.events.ParticipantEligibility;
-import org.acopi.events.ReweightingKind;
 import org.acopi.events.RosterStatus;
 import org.acopi.reporting.Fixtures;
 import org.acopi.reporting.InMemoryMongo;
@@ -34,6 +31,7 @@ import org.acopi.reporting.acoprofile.AcoProfileRepository;
 import org.acopi.reporting.participants.AcoYear;
 import org.acopi.reporting.publicreport.PublicReport;
 import org.acopi.reporting.publicreport.PublicReports;
+import org.acopi.reporting.stream.ReportingTopology;
 import org.acopi.support.deadletter.DeadLetters;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -63,7 +61,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * entity score and the ACO profile produced to their topics, with duplicates and bad records, end in the public report;
  * bad records end in their dead-letter topics with a stable reason.
  */
-@SpringBootTest
+@SpringBootTest(properties = "acopi.streams.state-dir=target/streams-state/it-${random.uuid}")
 @AutoConfigureMockMvc
 // an operations user who may also read the actuator's details (AccessControlTest covers who may not)
 @WithMockUser(roles = {"OPERATIONS", "OPERATOR"})
@@ -181,7 +179,9 @@ class ReportingServiceKafkaTest {
             });
             for (ConsumerRecord<String, byte[]> record : seen) {
                 reasons.put(record.topic(), DeadLetters.headerValue(record.headers(), DeadLetters.REASON_HEADER));
-                assertThat(DeadLetters.headerValue(record.headers(), DeadLetters.CONSUMER_HEADER)).isEqualTo("acopi-reporting");
+                // profiles are read by the listeners (group acopi-reporting), determinations and scores by the topology
+                assertThat(DeadLetters.headerValue(record.headers(), DeadLetters.CONSUMER_HEADER)).isEqualTo(
+                        record.topic().equals(Topics.ACO_PROFILES.deadLetterName()) ? "acopi-reporting" : ReportingTopology.APPLICATION_ID);
                 assertThat(DeadLetters.headerValue(record.headers(), DeadLetters.ORIGINAL_TOPIC_HEADER))
                         .isEqualTo(record.topic().replace("-dlt", ""));
                 assertThat(DeadLetters.headerValue(record.headers(), DeadLetters.MESSAGE_HEADER)).doesNotContain(tin(1));
@@ -212,31 +212,14 @@ class ReportingServiceKafkaTest {
     }
 
     private static ParticipantEligibility eligibility(int tin, int npi, boolean required, String reason) {
-        return ParticipantEligibility.newBuilder()
-                .setAcoId(ACO).setPerformanceYear(PY).setTin(tin(tin)).setNpi(npi(npi))
-                .setRosterStatus(RosterStatus.ACTIVE)
-                .setSspRequired(required).setSspEnforced(true).setMipsPiRequired(required)
-                .setReasonCodes(List.of(reason))
-                .setReweighting(reason.startsWith("REWEIGHT_") ? ReweightingKind.AUTOMATIC : ReweightingKind.NONE)
-                .setSnapshot(3).setRulesVersion("acopi-pi-rules/2026.1")
-                .build();
+        return Fixtures.eligibilityEvent(ACO, PY, tin, npi, required, reason);
     }
 
     private static ClinicianScore score(int tin, int npi, double value, EntityType level) {
-        return ClinicianScore.newBuilder()
-                .setAcoId(ACO).setPerformanceYear(PY).setTin(tin(tin)).setNpi(npi(npi))
-                .setRosterStatus(RosterStatus.ACTIVE)
-                .setScored(true).setFinalScore(value).setSource(level)
-                .setCandidates(List.of(new LevelScore(level, value, "sub-" + npi, "ehr-a")))
-                .setRulesVersion("acopi-pi-rules/2026.1")
-                .build();
+        return Fixtures.scoreEvent(ACO, PY, tin, npi, value, level);
     }
 
     private static ApmEntityScore apmEntityScore(double value) {
-        return ApmEntityScore.newBuilder()
-                .setAcoId(ACO).setPerformanceYear(PY).setMethod(ApmEntityScoreMethod.ROLLED_UP).setScore(value)
-                .setCliniciansCounted(3).setCliniciansScored(3).setLeftOutReweighted(0)
-                .setRulesVersion("acopi-pi-rules/2026.1")
-                .build();
+        return Fixtures.apmEntityScoreEvent(ACO, PY, value);
     }
 }

@@ -18,10 +18,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import org.acopi.reporting.Fixtures;
+import org.acopi.reporting.ReadModels;
 import org.acopi.reporting.InMemoryMongo;
 import org.acopi.reporting.acoprofile.AcoProfileRepository;
 import org.acopi.reporting.participants.SourceVersion;
 import org.acopi.reporting.publicreport.ApmEntityScoreSummary;
+import org.acopi.reporting.participants.ParticipantRepository;
 import org.acopi.reporting.publicreport.PublicReports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,12 +72,12 @@ class ReportingWebTest {
     }
 
     @Autowired
-    void seed(PublicReports reports, AcoProfileRepository profiles) {
+    void seed(PublicReports reports, ParticipantRepository participantRepository, AcoProfileRepository profiles) {
         if (seeded) {
             return;
         }
         seeded = true;
-        reports.applyParticipants(List.of(
+        ReadModels models = new ReadModels().participants(List.of(
                 eligibility(ACO).explanation("MIPS eligible clinician above the low-volume threshold").update(2026, tin(1), npi(1)),
                 score(ACO).scored(0, "INDIVIDUAL").update(2026, tin(1), npi(1)),
                 eligibility(ACO).update(2026, tin(1), npi(2)),
@@ -86,11 +88,13 @@ class ReportingWebTest {
                 eligibility("FQHC1").excluded("FQHC_RHC_NOT_MIPS_EC", "ACO_ALL_FQHC").update(2026, tin(5), npi(5)),
                 eligibility(ESCAPED).excluded("=cmd|' /C calc'!A0").update(2026, tin(6), npi(6))));
         profiles.apply(List.of(profile(ACO, LEGAL_NAME, 0, 0), profile(ESCAPED, HOSTILE_NAME, 0, 1)));
-        reports.applyApmEntityScores(List.of(new ApmEntityScoreSummary(ACO, 2026, "ROLLED_UP", 32.0, 2, 1, 1, null,
+        models.apmEntityScores(List.of(new ApmEntityScoreSummary(ACO, 2026, "ROLLED_UP", 32.0, 2, 1, 1, null,
                 "(0+64)/2", List.of(), "acopi-pi-rules/2026.1",
                 new SourceVersion("acopi.apm-entity-scores.v1", 0, 0, Fixtures.T0.plusSeconds(999))),
                 new ApmEntityScoreSummary(APM_ONLY, 2026, "REWEIGHTED", null, 0, 0, 0, null, "", List.of(),
                         "acopi-pi-rules/2026.1", new SourceVersion("acopi.apm-entity-scores.v1", 1, 0, Fixtures.T0))));
+        participantRepository.store(models.storedParticipants());
+        reports.store(models.storedTallies());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.acopi.support.streams.GuardedForward;
 import org.acopi.scoring.rules.ScoringRules;
 import org.acopi.scoring.rules.SubmittingEntity;
 import org.acopi.support.metrics.EventMetrics;
+import org.acopi.support.streams.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;

@@ -9,6 +9,7 @@ import org.acopi.scoring.rollup.ClinicianStanding;
 import org.acopi.scoring.rollup.EntitySubmissionScores;
 import org.acopi.scoring.rollup.LevelCandidate;
 import org.acopi.scoring.rollup.RollupContribution;
+import org.acopi.support.streams.JsonSerde;
 import org.junit.jupiter.api.Test;
 
 /**

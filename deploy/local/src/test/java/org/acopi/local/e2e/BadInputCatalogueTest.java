@@ -65,9 +65,9 @@ class BadInputCatalogueTest {
             Topics.HARDSHIPS.name(), List.of("acopi-eligibility"),
             Topics.ACO_PROFILES.name(), List.of("acopi-eligibility", "acopi-reporting"),
             Topics.SUBMISSIONS.name(), List.of("acopi-scoring"),
-            Topics.PARTICIPANT_ELIGIBILITY.name(), List.of("acopi-scoring", "acopi-reporting"),
-            Topics.CLINICIAN_SCORES.name(), List.of("acopi-reporting"),
-            Topics.APM_ENTITY_SCORES.name(), List.of("acopi-reporting"));
+            Topics.PARTICIPANT_ELIGIBILITY.name(), List.of("acopi-scoring", "acopi-reporting-streams"),
+            Topics.CLINICIAN_SCORES.name(), List.of("acopi-reporting-streams"),
+            Topics.APM_ENTITY_SCORES.name(), List.of("acopi-reporting-streams"));
     private static final Pattern METRIC = Pattern.compile("([a-z_]+)\\{(.*)}");
     /** Bodies over this go by {@link RawHttp}: JDK 17's HttpClient cannot take a 413 in place of 100 Continue. */
     private static final int HUGE_BODY = 8 * 1024 * 1024;

@@ -288,7 +288,7 @@ final class ConsoleInBrowser {
             loader.send(sample);
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            assertThat(new PipelineWatch(admin, List.of("acopi-eligibility", "acopi-scoring", "acopi-reporting"))
+            assertThat(new PipelineWatch(admin, List.of("acopi-eligibility", "acopi-scoring", "acopi-reporting-streams", "acopi-reporting"))
                     .awaitCaughtUp(CONVERGE)).as("pipeline caught up").isTrue();
         }
     }

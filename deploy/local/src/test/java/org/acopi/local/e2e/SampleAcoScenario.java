@@ -231,7 +231,7 @@ abstract class SampleAcoScenario {
     }
 
     private void assertUnchangedOnceCaughtUp(JsonNode settled) throws Exception {
-        assertThat(new PipelineWatch(admin, List.of("acopi-eligibility", "acopi-scoring", "acopi-reporting"))
+        assertThat(new PipelineWatch(admin, List.of("acopi-eligibility", "acopi-scoring", "acopi-reporting-streams", "acopi-reporting"))
                 .awaitCaughtUp(CONVERGE)).as("pipeline caught up").isTrue();
         assertThat(withoutTimes(fetchReport())).isEqualTo(withoutTimes(settled));
     }

@@ -1,4 +1,4 @@
-package org.acopi.scoring.stream;
+package org.acopi.support.streams;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -10,13 +10,14 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON serde for the topology's internal state (aggregates and join results in stores, changelogs and repartition
- * topics). Event topics use the Avro catalogue serdes; only what scoring-service itself writes and reads uses this.
+ * JSON serde for a topology's internal state (aggregates and join results in stores, changelogs and repartition
+ * topics). Event topics use the Avro catalogue serdes; only what a service itself writes and reads uses this (and
+ * reporting-service's sinks, which read its own changelogs).
  * Unknown properties are ignored so a newer field does not break restoring an older changelog. The bytes of equal
  * values are equal (map entries in key order): foreign-key joins compare hashes of serialized values to drop stale
  * responses, so a value whose bytes changed on a round trip would never join.
  */
-final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -25,7 +26,7 @@ final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     private final Class<T> type;
 
-    JsonSerde(Class<T> type) {
+    public JsonSerde(Class<T> type) {
         this.type = type;
     }
 
