@@ -51,12 +51,13 @@ public final class ReportingTopology {
     public static Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
         JsonSerde<ContributionChange> changes = new JsonSerde<>(ContributionChange.class);
+        // cached: the changelogs (and so the sinks' writes) get the last value per key per commit, not every change
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTICIPANTS_STORE),
-                Serdes.String(), new JsonSerde<>(ParticipantState.class)));
+                Serdes.String(), new JsonSerde<>(ParticipantState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TALLIES_STORE),
-                Serdes.String(), new JsonSerde<>(ReportTally.class)));
+                Serdes.String(), new JsonSerde<>(ReportTally.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIN_TALLIES_STORE),
-                Serdes.String(), new JsonSerde<>(TinTally.class)));
+                Serdes.String(), new JsonSerde<>(TinTally.class)).withCachingEnabled());
 
         // 1. MSSP PI determinations and final PI scores, both keyed {py}:{tin}:{npi} by their writers' default
         //    partitioner, so one task sees both parts of a TIN/NPI: check each at the edge and map it to a part
