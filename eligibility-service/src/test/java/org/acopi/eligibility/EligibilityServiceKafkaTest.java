@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.acopi.contracts.EventKeys;
+import org.acopi.contracts.Identifiers;
+import org.acopi.contracts.TinPartitioner;
 import org.acopi.contracts.Topic;
 import org.acopi.contracts.Topics;
 import org.acopi.eligibility.domain.ReasonCodes;
+import org.acopi.events.HardshipBasis;
+import org.acopi.events.HardshipStatus;
 import org.acopi.events.ParticipantEligibility;
 import org.acopi.support.deadletter.DeadLetters;
 import org.acopi.support.test.KafkaTestClients;
@@ -18,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,6 +78,58 @@ class EligibilityServiceKafkaTest {
             assertThat(DeadLetters.headerValue(factsDead.headers(), DeadLetters.REASON_HEADER)).isEqualTo("UNDECODABLE_HEADER");
             assertThat(factsDead.value()).isEqualTo("garbage".getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * A producer with Kafka's default partitioner (not TinPartitioner) spreads one TIN's NPIs over partitions; the
+     * ingress step moves them to the TIN's partition, so a whole-TIN hardship still reaches every NPI.
+     */
+    @Test
+    void recordsOfAnExternalProducerOffTheirTinsPartitionAreDecidedWithTheirTin() {
+        String tin = "223456789";
+        List<String> npis = new ArrayList<>();
+        for (int i = 100; npis.size() < 2 || samePartition(tin, npis); i++) {
+            String npi = Identifiers.npiWithCheckDigit("555" + i + "456");
+            if (npis.size() == 2) {
+                npis.remove(1);
+            }
+            npis.add(npi);
+        }
+        try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(broker.getBrokersAsString());
+             KafkaConsumer<String, byte[]> consumer = KafkaTestClients.readCommittedConsumer(broker.getBrokersAsString())) {
+            send(producer, Topics.ACO_PROFILES, EventKeys.acoYear(Fixtures.ACO, 2026), Fixtures.aco(2026).build());
+            for (String npi : npis) {
+                send(producer, Topics.ROSTER, EventKeys.clinician(2026, tin, npi), Fixtures.roster(2026, npi).setTin(tin).build());
+                send(producer, Topics.CLINICIAN_FACTS, EventKeys.clinician(2026, tin, npi), Fixtures.facts(2026, npi).setTin(tin).build());
+            }
+            send(producer, Topics.HARDSHIPS, EventKeys.wholeTin(2026, tin), Fixtures.tinHardship(2026,
+                    HardshipBasis.EXTREME_UNCONTROLLABLE, HardshipStatus.APPROVED).setTin(tin).build());
+            producer.flush();
+
+            consumer.subscribe(List.of(Topics.PARTICIPANT_ELIGIBILITY.name()));
+            Map<String, List<String>> latest = new HashMap<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline && !(latest.size() == 2 && latest.values().stream()
+                    .allMatch(codes -> codes.equals(List.of("REWEIGHT_APP_EXTREME_UNCONTROLLABLE"))))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.key().startsWith(EventKeys.tin(2026, tin) + ":")) {
+                        assertThat(r.partition()).as("published on the TIN's partition").isEqualTo(TinPartitioner.partition(r.key(), 3));
+                        latest.put(r.key(), Topics.PARTICIPANT_ELIGIBILITY.valueSerde().deserializer()
+                                .deserialize(r.topic(), r.value()).getReasonCodes());
+                    }
+                }
+            }
+            assertThat(latest).hasSize(2).allSatisfy((key, codes) ->
+                    assertThat(codes).containsExactly("REWEIGHT_APP_EXTREME_UNCONTROLLABLE"));
+        }
+    }
+
+    /** Whether the default partitioner puts both NPIs' keys on one partition, or both on the TIN's partition. */
+    static boolean samePartition(String tin, List<String> npis) {
+        List<Integer> placed = npis.stream().map(npi -> Utils.toPositive(Utils.murmur2(
+                EventKeys.clinician(2026, tin, npi).getBytes(StandardCharsets.UTF_8))) % 3).toList();
+        int tinPartition = TinPartitioner.partition(EventKeys.tin(2026, tin), 3);
+        return placed.get(0).equals(placed.get(1)) || placed.stream().allMatch(p -> p == tinPartition);
     }
 
     static boolean decided(List<ConsumerRecord<String, byte[]>> seen) {

@@ -18,6 +18,6 @@ class EligibilityStreamsConfiguration {
 
     @Bean
     ManagedKafkaStreams eligibilityStreams(StreamsApplications applications, EligibilityRules rules) {
-        return applications.create(APPLICATION_ID, EligibilityTopology.build(rules));
+        return applications.create(APPLICATION_ID, EligibilityTopology.build(rules, applications.topicPartitions()));
     }
 }

@@ -8,6 +8,7 @@ import org.acopi.eligibility.domain.RosterPosition;
 import org.acopi.events.AcoProfile;
 import org.acopi.events.ClinicianFacts;
 import org.acopi.events.HardshipDecision;
+import org.acopi.events.ParticipantEligibility;
 import org.acopi.events.RosterEntry;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,13 +17,17 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * Serdes of the topology's internal state: a sequence of optional events, each encoded by its catalogue serde (Avro
  * single-object encoding, so stored state stays readable across schema versions), behind a format byte, a slot count
- * and length prefixes. Hardship lists and the joined inputs are format 2 (one decision per basis); state written
- * before (one decision per key) is refused, so upgrading from such a build means resetting the application (README).
+ * and length prefixes. Hardship lists are format 2 (one decision per basis); the per-TIN/NPI and per-TIN state of the
+ * TIN-local topology are formats 4 and 5 and inputs on internal topics format 3. State of an older layout is refused,
+ * so upgrading from such a build means resetting the application (README).
  */
 final class StateSerdes {
 
     private static final byte ROSTER_FORMAT = 1;
     private static final byte LIST_FORMAT = 2;
+    private static final byte INPUT_FORMAT = 3;
+    private static final byte CLINICIAN_FORMAT = 4;
+    private static final byte TIN_FORMAT = 5;
 
     private StateSerdes() {
     }
@@ -52,30 +57,67 @@ final class StateSerdes {
                         : read(bytes, LIST_FORMAT, -1).stream().map(b -> hardship.deserializer().deserialize(topic, b)).toList());
     }
 
-    static Serde<ClinicianInputs> clinicianInputs() {
-        Serde<RosterPosition> position = rosterPosition();
+    /** An input on its way through the topology's internal topics: four slots, one set. */
+    static Serde<EligibilityInput> input() {
+        Serde<RosterEntry> roster = Topics.ROSTER.valueSerde();
         Serde<ClinicianFacts> facts = Topics.CLINICIAN_FACTS.valueSerde();
-        Serde<List<HardshipDecision>> hardships = hardships();
+        Serde<HardshipDecision> hardship = Topics.HARDSHIPS.valueSerde();
         Serde<AcoProfile> aco = Topics.ACO_PROFILES.valueSerde();
         return Serdes.serdeFrom(
-                (topic, in) -> in == null ? null : write(LIST_FORMAT,
-                        position.serializer().serialize(topic, in.roster()),
+                (topic, in) -> in == null ? null : write(INPUT_FORMAT,
+                        roster.serializer().serialize(topic, in.roster()),
                         facts.serializer().serialize(topic, in.facts()),
-                        hardships.serializer().serialize(topic, in.clinicianHardships()),
-                        hardships.serializer().serialize(topic, in.tinHardships()),
-                        facts.serializer().serialize(topic, in.tinFacts()),
+                        hardship.serializer().serialize(topic, in.hardship()),
                         aco.serializer().serialize(topic, in.acoProfile())),
                 (topic, bytes) -> {
                     if (bytes == null) {
                         return null;
                     }
-                    List<byte[]> s = read(bytes, LIST_FORMAT, 6);
-                    return new ClinicianInputs(position.deserializer().deserialize(topic, s.get(0)),
+                    List<byte[]> s = read(bytes, INPUT_FORMAT, 4);
+                    return new EligibilityInput(roster.deserializer().deserialize(topic, s.get(0)),
+                            facts.deserializer().deserialize(topic, s.get(1)),
+                            hardship.deserializer().deserialize(topic, s.get(2)),
+                            aco.deserializer().deserialize(topic, s.get(3)));
+                });
+    }
+
+    static Serde<ClinicianState> clinicianState() {
+        Serde<RosterPosition> position = rosterPosition();
+        Serde<ClinicianFacts> facts = Topics.CLINICIAN_FACTS.valueSerde();
+        Serde<List<HardshipDecision>> hardships = hardships();
+        Serde<ParticipantEligibility> determination = Topics.PARTICIPANT_ELIGIBILITY.valueSerde();
+        return Serdes.serdeFrom(
+                (topic, state) -> state == null ? null : write(CLINICIAN_FORMAT,
+                        position.serializer().serialize(topic, state.roster()),
+                        facts.serializer().serialize(topic, state.facts()),
+                        hardships.serializer().serialize(topic, state.hardships()),
+                        determination.serializer().serialize(topic, state.published())),
+                (topic, bytes) -> {
+                    if (bytes == null) {
+                        return null;
+                    }
+                    List<byte[]> s = read(bytes, CLINICIAN_FORMAT, 4);
+                    return new ClinicianState(position.deserializer().deserialize(topic, s.get(0)),
                             facts.deserializer().deserialize(topic, s.get(1)),
                             hardships.deserializer().deserialize(topic, s.get(2)),
-                            hardships.deserializer().deserialize(topic, s.get(3)),
-                            facts.deserializer().deserialize(topic, s.get(4)),
-                            aco.deserializer().deserialize(topic, s.get(5)));
+                            determination.deserializer().deserialize(topic, s.get(3)));
+                });
+    }
+
+    static Serde<TinState> tinState() {
+        Serde<ClinicianFacts> facts = Topics.CLINICIAN_FACTS.valueSerde();
+        Serde<List<HardshipDecision>> hardships = hardships();
+        return Serdes.serdeFrom(
+                (topic, state) -> state == null ? null : write(TIN_FORMAT,
+                        facts.serializer().serialize(topic, state.statuses()),
+                        hardships.serializer().serialize(topic, state.hardships())),
+                (topic, bytes) -> {
+                    if (bytes == null) {
+                        return null;
+                    }
+                    List<byte[]> s = read(bytes, TIN_FORMAT, 2);
+                    return new TinState(facts.deserializer().deserialize(topic, s.get(0)),
+                            hardships.deserializer().deserialize(topic, s.get(1)));
                 });
     }
 

@@ -3,6 +3,7 @@ package org.acopi.eligibility.stream;
 import static org.acopi.eligibility.Fixtures.ACO;
 import static org.acopi.eligibility.Fixtures.NPI;
 import static org.acopi.eligibility.Fixtures.NPI_2;
+import static org.acopi.eligibility.Fixtures.OTHER_TIN;
 import static org.acopi.eligibility.Fixtures.T0;
 import static org.acopi.eligibility.Fixtures.TIN;
 import static org.acopi.eligibility.Fixtures.aco;
@@ -39,6 +40,7 @@ import org.acopi.events.RosterStatus;
 import org.acopi.events.SpecialStatus;
 import org.acopi.support.deadletter.DeadLetters;
 import org.acopi.support.streams.StreamsSettings;
+import org.acopi.support.test.TopologySnapshots;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -73,7 +75,7 @@ class EligibilityTopologyTest {
     void start() {
         Properties settings = StreamsSettings.forTests("acopi-eligibility");
         settings.put(StreamsConfig.STATE_DIR_CONFIG, "target/streams-state/ttd-" + UUID.randomUUID());
-        driver = new TopologyTestDriver(EligibilityTopology.build(RULES), settings);
+        driver = new TopologyTestDriver(EligibilityTopology.build(RULES, 1), settings);
         acoProfiles = input(Topics.ACO_PROFILES);
         roster = input(Topics.ROSTER);
         facts = input(Topics.CLINICIAN_FACTS);
@@ -602,6 +604,45 @@ class EligibilityTopologyTest {
         assertThat(dead).extracting(TestRecord::key).containsOnly(key(2026));
         assertThat(dead).allSatisfy(r -> assertThat(header(r, DeadLetters.MESSAGE_HEADER)).doesNotContain(TIN));
         assertThat(eligibility.isEmpty()).as("the rejected records change nothing").isTrue();
+    }
+
+    @Test
+    void anAcoProfileReachesOnlyTheCliniciansThatAcoListsNow() {
+        send(aco(2026).build());
+        send(roster(2026, NPI).build());
+        send(roster(2026, NPI_2).build());
+        send(facts(2026, NPI).build());
+        send(facts(2026, NPI_2).build());
+        send(roster(2026, NPI_2).setAcoId("B5678").setSnapshot(4).setEventId("r-b-4").setRecordedAt(T0.plusSeconds(3600)).build());
+        eligibility.readValuesToList();
+
+        send(aco(2026).setAllFqhcRhc(true).setUpdatedAt(T0.plusSeconds(60)).build());
+        assertThat(latest()).as("NPI_2 left the ACO: the profile fan-out skips it").containsOnlyKeys(key(2026, NPI));
+
+        send(aco(2026).setAcoId("B5678").setUpdatedAt(T0.plusSeconds(60)).build());
+        assertThat(latest()).containsOnlyKeys(key(2026, NPI_2));
+    }
+
+    @Test
+    void aTinLevelChangeReDecidesOnlyThatTin() {
+        twoRequiredClinicians();
+        send(roster(2026, NPI).setTin(OTHER_TIN).build());
+        send(facts(2026, NPI).setTin(OTHER_TIN).build());
+        eligibility.readValuesToList();
+
+        send(tinHardship(2026, HardshipBasis.EXTREME_UNCONTROLLABLE, HardshipStatus.APPROVED).build());
+        assertThat(latest()).containsOnlyKeys(key(2026, NPI), key(2026, NPI_2));
+    }
+
+    /**
+     * The shape under review: per TIN one sub-topology with four stores, fed by the inputs, the ingress repartition
+     * topic (records placed off their TIN's partition only) and the ACO-profile fan-out topic. A change here changes the
+     * hops and records per event that deploy/README.md §6 reports.
+     */
+    @Test
+    void topologyMatchesItsSnapshot() {
+        String described = TopologySnapshots.assertMatches(EligibilityTopology.build(RULES, 3), "eligibility-topology.txt");
+        assertThat(described).doesNotContain("KTABLE-FK").doesNotContain("subscription");
     }
 
     @Test

@@ -4,9 +4,6 @@ import static org.acopi.reporting.Fixtures.npi;
 import static org.acopi.reporting.Fixtures.tin;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -24,6 +21,7 @@ import org.acopi.reporting.publicreport.ParticipantState;
 import org.acopi.reporting.publicreport.PublicReport;
 import org.acopi.reporting.publicreport.ReportTally;
 import org.acopi.support.deadletter.DeadLetters;
+import org.acopi.support.test.TopologySnapshots;
 import org.acopi.support.streams.StreamsSettings;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -151,13 +149,8 @@ class ReportingTopologyTest {
      * here changes the hops and records per event that deploy/README.md §6 reports; update the snapshot on purpose.
      */
     @Test
-    void topologyMatchesItsSnapshot() throws Exception {
-        String described = ReportingTopology.build().describe().toString();
-        Path snapshot = Path.of("src/test/resources/topology/reporting-topology.txt");
-        if (Boolean.getBoolean("acopi.updateSnapshots")) {
-            Files.writeString(snapshot, described, StandardCharsets.UTF_8);
-        }
-        assertThat(described).isEqualToNormalizingNewlines(Files.readString(snapshot, StandardCharsets.UTF_8));
+    void topologyMatchesItsSnapshot() {
+        String described = TopologySnapshots.assertMatches(ReportingTopology.build(), "reporting-topology.txt");
         assertThat(described).contains("Sub-topology: 1").doesNotContain("Sub-topology: 2");
     }
 

@@ -78,6 +78,11 @@ public class AcopiSupportAutoConfiguration {
             this.registry = registry;
         }
 
+        /** The partition count of every acopi topic, which TIN placement and its ingress check compute against. */
+        public int topicPartitions() {
+            return acopi.topics().partitions();
+        }
+
         public ManagedKafkaStreams create(String applicationId, Topology topology) {
             return create(applicationId, topology, Map.of());
         }

@@ -14,6 +14,6 @@ class ScoringStreamsConfiguration {
 
     @Bean
     ManagedKafkaStreams scoringStreams(StreamsApplications apps, ScoringRules rules) {
-        return apps.create(APPLICATION_ID, ScoringTopology.build(rules));
+        return apps.create(APPLICATION_ID, ScoringTopology.build(rules, apps.topicPartitions()));
     }
 }

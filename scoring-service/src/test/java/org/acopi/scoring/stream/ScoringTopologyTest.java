@@ -30,6 +30,7 @@ import org.acopi.scoring.rules.SubmittingEntity;
 import org.acopi.support.deadletter.DeadLetters;
 import org.acopi.support.metrics.EventMetrics;
 import org.acopi.support.streams.StreamsSettings;
+import org.acopi.support.test.TopologySnapshots;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -73,7 +74,7 @@ class ScoringTopologyTest {
     void start() {
         Properties properties = StreamsSettings.forTests("scoring-test");
         properties.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
-        driver = new TopologyTestDriver(ScoringTopology.build(RULES, properties), properties);
+        driver = new TopologyTestDriver(ScoringTopology.build(RULES, properties, 1), properties);
         submissions = driver.createInputTopic(Topics.SUBMISSIONS.name(), new StringSerializer(),
                 Topics.SUBMISSIONS.valueSerde().serializer());
         eligibility = driver.createInputTopic(Topics.PARTICIPANT_ELIGIBILITY.name(), new StringSerializer(),
@@ -454,6 +455,39 @@ class ScoringTopologyTest {
         });
         assertThat(latest(apmScores).get(EventKeys.acoYear(ACO, 2026)).getFormula())
                 .isEqualTo("(80×2 + 0×1)/3 = 53.33");
+    }
+
+    @Test
+    void clinicianMovingToAnotherAcoLeavesTheOldRollUpAndJoinsTheNew() {
+        roster(TIN_A, NPI_1, "REQUIRED", ReweightingKind.NONE);
+        roster(TIN_A, NPI_2, "REQUIRED", ReweightingKind.NONE);
+        submit(individual(TIN_A, NPI_1, "s1", "ehr", 1_000, 80));
+        assertThat(latest(apmScores).get(EventKeys.acoYear(ACO, 2026)).getCliniciansCounted()).isEqualTo(2);
+
+        ParticipantEligibility moved = ParticipantEligibility.newBuilder(
+                Events.eligibility(ACO, 2026, TIN_A, NPI_1, "REQUIRED", ReweightingKind.NONE)).setAcoId("B5678").build();
+        eligibility.pipeInput(Events.key(moved), moved);
+        Map<String, ApmEntityScore> apm = latest(apmScores);
+        assertThat(apm.get(EventKeys.acoYear(ACO, 2026)).getCliniciansCounted()).isEqualTo(1);
+        assertThat(apm.get(EventKeys.acoYear(ACO, 2026)).getCliniciansScored()).isZero();
+        assertThat(apm.get(EventKeys.acoYear("B5678", 2026)).getCliniciansCounted()).isEqualTo(1);
+        assertThat(apm.get(EventKeys.acoYear("B5678", 2026)).getScore()).isEqualTo(95.0);
+
+        clinicianScores.readValuesToList();
+        eligibility.pipeInput(Events.key(moved), moved);
+        assertThat(clinicianScores.isEmpty()).as("a duplicate determination re-scores nothing").isTrue();
+        assertThat(apmScores.isEmpty()).isTrue();
+    }
+
+    /**
+     * The shape under review: one sub-topology per TIN partition (submissions, determinations, the two ingress
+     * repartition topics and the wide-entity fan-out) and one per ACO (the roll-up), five stores. A change here changes
+     * the hops and records per event that deploy/README.md §6 reports.
+     */
+    @Test
+    void topologyMatchesItsSnapshot() {
+        String described = TopologySnapshots.assertMatches(ScoringTopology.build(RULES, 3), "scoring-topology.txt");
+        assertThat(described).doesNotContain("KTABLE-FK").doesNotContain("subscription");
     }
 
     @Test

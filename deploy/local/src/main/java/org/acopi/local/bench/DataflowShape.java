@@ -1,7 +1,5 @@
 package org.acopi.local.bench;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +16,8 @@ import org.apache.kafka.streams.TopologyDescription;
 /**
  * The exactly-once hops an input event can cross on its way to the public report, read from the three services'
  * {@code Topology.describe()}: per service, one commit for the sub-topology that reads the input plus one for every
- * internal topic (repartition, foreign-key subscription and response) reachable from it, the same upper bound the
- * describe() snapshot tests keep in review. The sink of the report changelog into MongoDB is not a Kafka commit and is
+ * internal topic on the longest chain from it (an upper bound: a TIN-level input usually crosses fewer), from the
+ * same descriptions the describe() snapshot tests keep in review. The sink of the report changelog into MongoDB is not a Kafka commit and is
  * not counted.
  */
 public final class DataflowShape {
@@ -29,8 +27,8 @@ public final class DataflowShape {
 
     /** Per input path (roster/facts/hardships, submissions): the hops per service and their sum, in pipeline order. */
     public static Map<String, Map<String, Integer>> eosHops() {
-        TopologyDescription eligibility = EligibilityTopology.build(EligibilityRules.load()).describe();
-        TopologyDescription scoring = ScoringTopology.build(ScoringRules.fromClasspath()).describe();
+        TopologyDescription eligibility = EligibilityTopology.build(EligibilityRules.load(), 3).describe();
+        TopologyDescription scoring = ScoringTopology.build(ScoringRules.fromClasspath(), 3).describe();
         TopologyDescription reporting = ReportingTopology.build().describe();
         int reportingHops = upTo(reporting, Topics.CLINICIAN_SCORES.name());
         Map<String, Map<String, Integer>> paths = new LinkedHashMap<>();
@@ -46,7 +44,12 @@ public final class DataflowShape {
         return paths;
     }
 
-    /** 1 + the internal topics reachable in {@code topology} from the sub-topology that reads {@code sourceTopic}. */
+    /**
+     * 1 + the longest chain of internal topics from the sub-topology that reads {@code sourceTopic} (each topic counted
+     * once, so a fan-out topic a sub-topology writes and reads itself counts one hop). The ingress topics named
+     * {@code *-by-tin-repartition} are left out: they carry only records an external producer placed off their TIN's
+     * partition, which acopi's producers and the benchmark's do not.
+     */
     static int upTo(TopologyDescription topology, String sourceTopic) {
         Map<String, List<TopologyDescription.Subtopology>> readers = new LinkedHashMap<>();
         for (TopologyDescription.Subtopology sub : topology.subtopologies()) {
@@ -56,21 +59,26 @@ public final class DataflowShape {
                 }
             }
         }
-        Set<String> internal = new HashSet<>();
-        Set<Integer> visited = new HashSet<>();
-        Deque<TopologyDescription.Subtopology> queue = new ArrayDeque<>(readers.getOrDefault(sourceTopic, List.of()));
-        while (!queue.isEmpty()) {
-            TopologyDescription.Subtopology sub = queue.poll();
-            if (!visited.add(sub.id())) {
-                continue;
-            }
-            for (TopologyDescription.Node node : sub.nodes()) {
-                if (node instanceof TopologyDescription.Sink sink && sink.topic() != null && readers.containsKey(sink.topic())
-                        && internal.add(sink.topic())) {
-                    queue.addAll(readers.get(sink.topic()));
+        int longest = 0;
+        for (TopologyDescription.Subtopology start : readers.getOrDefault(sourceTopic, List.of())) {
+            longest = Math.max(longest, chain(start, readers, new HashSet<>()));
+        }
+        return 1 + longest;
+    }
+
+    private static int chain(TopologyDescription.Subtopology sub, Map<String, List<TopologyDescription.Subtopology>> readers,
+                             Set<String> used) {
+        int longest = 0;
+        for (TopologyDescription.Node node : sub.nodes()) {
+            if (node instanceof TopologyDescription.Sink sink && sink.topic() != null && readers.containsKey(sink.topic())
+                    && !sink.topic().endsWith("-by-tin-repartition") && !used.contains(sink.topic())) {
+                used.add(sink.topic());
+                for (TopologyDescription.Subtopology next : readers.get(sink.topic())) {
+                    longest = Math.max(longest, 1 + chain(next, readers, used));
                 }
+                used.remove(sink.topic());
             }
         }
-        return 1 + internal.size();
+        return longest;
     }
 }

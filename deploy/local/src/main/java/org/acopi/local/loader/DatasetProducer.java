@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.acopi.contracts.Identifiers;
+import org.acopi.contracts.TinPartitioner;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,6 +37,8 @@ public final class DatasetProducer implements AutoCloseable {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "acopi-dataset-loader");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // each TIN on one partition of every topic, where the services process it without a repartition (design.md §5a)
+        config.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, TinPartitioner.class);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);

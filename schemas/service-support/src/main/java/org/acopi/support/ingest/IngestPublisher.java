@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.acopi.contracts.SingleObjectAvroSerde;
 import org.acopi.contracts.Topic;
+import org.acopi.contracts.TinPartitioner;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,6 +54,8 @@ public final class IngestPublisher implements AutoCloseable {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // each TIN on one partition of every topic, where the services process it without a repartition (design.md §5a)
+        config.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, TinPartitioner.class);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);

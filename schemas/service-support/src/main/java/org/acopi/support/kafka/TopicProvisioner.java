@@ -22,7 +22,8 @@ import org.springframework.context.SmartLifecycle;
  * the broker answers, so that a service starts (and serves previews) while Kafka is down. External inputs are kept
  * for good and never compacted: a late, older version must not outlive the newer one it lost to, or a replay would
  * decide differently. Topics acopi derives are compacted (their latest value per key is the truth); dead-letter topics
- * keep records for 30 days. The same policy is written in {@code deploy/topics/topics.txt}. Streams applications wait
+ * keep records for 30 days. The same policy is written in {@code deploy/topics/topics.txt}. Every catalogue topic must have the configured partition count (TIN placement
+ * computes against it): when one differs, {@link #ready()} fails and stream processing does not start. Streams applications wait
  * for {@link #ready()}.
  */
 public class TopicProvisioner implements SmartLifecycle {
@@ -92,6 +93,15 @@ public class TopicProvisioner implements SmartLifecycle {
                     });
                     LOG.info("created {} topics", missing.size());
                 }
+                List<String> misfits = misfits(admin);
+                if (!misfits.isEmpty()) {
+                    String message = "acopi topics must all have acopi.topics.partitions=" + settings.partitions()
+                            + " partitions (records of a TIN are placed by that count); these differ: " + misfits
+                            + ". Stream processing stays stopped until the setting matches the topics.";
+                    LOG.error(message);
+                    ready.completeExceptionally(new IllegalStateException(message));
+                    return;
+                }
                 ready.complete(null);
             } catch (Exception e) {
                 LOG.warn("Kafka not reachable to provision topics yet ({}); retrying in {} ms", e.getMessage(), backoff);
@@ -99,6 +109,14 @@ public class TopicProvisioner implements SmartLifecycle {
                 backoff = Math.min(backoff * 2, 10_000);
             }
         }
+    }
+
+    /** Catalogue topics whose partition count is not the configured one, as "name (count)". */
+    private List<String> misfits(Admin admin) throws Exception {
+        List<String> names = Topics.ALL.stream().map(Topic::name).toList();
+        return admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                .filter(d -> d.partitions().size() != settings.partitions())
+                .map(d -> d.name() + " (" + d.partitions().size() + ")").sorted().toList();
     }
 
     private static Map<String, Object> withTimeouts(Map<String, Object> config) {
