@@ -22,7 +22,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -78,7 +80,6 @@ public final class ScoringTopology {
         store(builder, stores, ENTITY_SCORES_STORE, new JsonSerde<>(EntitySubmissionScores.class));
         store(builder, stores, CLINICIANS_STORE, new JsonSerde<>(ClinicianRecord.class));
         store(builder, stores, WIDE_ENTITY_MEMBERS_STORE, keys);
-        store(builder, stores, APM_ROLLUP_STORE, new JsonSerde<>(ApmEntityState.class));
 
         // 1. PI submissions, keyed {py}:{entityType}:{entityId}: validate at the edge and score. A rejected submission
         //    (a tombstone too: submissions are withdrawn by an event, never deleted) throws and goes to
@@ -145,7 +146,7 @@ public final class ScoringTopology {
                         .withStreamPartitioner(TinPlacement.byTin()).withName("clinician-scores"));
 
         // 9. APM entity roll-up per {acoId}:{py}: each clinician's contribution change and each APM_ENTITY submission
-        //    score meet on the ACO's partition, where the sums are adjusted and the APM entity score published.
+        //    score meet on the ACO's partition, where the stored previous contribution is subtracted and the new added.
         KStream<String, ApmEntityChange> contributionChanges = changes
                 .filter((key, out) -> out.change() != null, Named.as("roll-up-changes"))
                 .mapValues(TinOutput::change, Named.as("roll-up-change"));
@@ -159,7 +160,15 @@ public final class ScoringTopology {
         contributionChanges.merge(apmSubmissions, Named.as("apm-entity-changes"))
                 .repartition(Repartitioned.<String, ApmEntityChange>as("apm-entity-changes-by-aco")
                         .withKeySerde(keys).withValueSerde(new JsonSerde<>(ApmEntityChange.class)))
-                .process(() -> new ApmEntityProcessor(rules), Named.as("apm-entity-rollup"), APM_ROLLUP_STORE)
+                .groupByKey(Grouped.with(keys, new JsonSerde<>(ApmEntityChange.class)))
+                .aggregate(ApmEntityState::empty, (acoKey, change, state) -> state.with(change), Named.as("apm-entity-rollup"),
+                        Materialized.<String, ApmEntityState>as(stores.keyValueStore(new DslKeyValueParams(APM_ROLLUP_STORE, false)))
+                                .withKeySerde(keys).withValueSerde(new JsonSerde<>(ApmEntityState.class)))
+                // 10. The APM entity score: the ACO's own submission when there is one, else the roll-up; published per
+                //     commit (the store's cache keeps the last state of each ACO), once a clinician of the ACO is known.
+                .toStream(Named.as("apm-entity-states"))
+                .filter((acoKey, state) -> state != null && state.rollup() != null, Named.as("apm-entity-with-clinicians"))
+                .mapValues(state -> state.score(rules), Named.as("apm-entity-score"))
                 .to(Topics.APM_ENTITY_SCORES.name(),
                         Produced.with(keys, Topics.APM_ENTITY_SCORES.valueSerde()).withName("apm-entity-scores"));
 
