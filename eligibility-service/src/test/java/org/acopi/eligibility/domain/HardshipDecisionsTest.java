@@ -37,10 +37,10 @@ class HardshipDecisionsTest {
     }
 
     @Test
-    void onAnExactTieTheLaterOneWins() {
+    void onAnExactTieTheGreaterEventIdWinsWhateverTheArrivalOrder() {
         HardshipDecision denied = hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.DENIED).setEventId("h-3").build();
         assertThat(HardshipDecisions.latestPerBasis(List.of(INTERNET_APPROVED, denied))).containsExactly(denied);
-        assertThat(HardshipDecisions.latestPerBasis(List.of(denied, INTERNET_APPROVED))).containsExactly(INTERNET_APPROVED);
+        assertThat(HardshipDecisions.latestPerBasis(List.of(denied, INTERNET_APPROVED))).containsExactly(denied);
     }
 
     @Test
