@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.acopi.contracts.EventKeys;
 import org.acopi.events.HardshipDecision;
+import org.acopi.events.HardshipLevel;
 
 /**
  * Which hardship decisions count (docs/pi-rules.md §7.3 row 7; PY2025 and later): the newest decision per level, NPI and
- * basis, by {@code decidedAt}; on an exact tie the later one (in arrival or list order) wins, as in {@link Versions}.
+ * basis, by {@code decidedAt}; on an exact tie the one {@link Versions} prefers (the greater event id), whatever the
+ * arrival order. A whole-TIN decision is one slot per basis whether its NPI is null or {@code *}.
  * A decision on one basis never replaces one on another: an approved INSUFFICIENT_INTERNET stays approved when a
  * DECERTIFIED_EHR application is filed. The stream's hardship table and the preview both reduce with this class.
  */
@@ -46,6 +49,7 @@ public final class HardshipDecisions {
     }
 
     private static List<Object> slot(HardshipDecision decision) {
-        return List.of(decision.getLevel(), Objects.toString(decision.getNpi(), ""), decision.getBasis());
+        String npi = decision.getLevel() == HardshipLevel.TIN ? EventKeys.WHOLE_TIN : Objects.toString(decision.getNpi(), "");
+        return List.of(decision.getLevel(), npi, decision.getBasis());
     }
 }

@@ -76,6 +76,7 @@ final class DeterminationProcessor implements Processor<String, EligibilityInput
         if (position.equals(state.roster())) {
             return;
         }
+        Outcome outcome = evaluate(key, state.withRoster(position), tin(EventKeys.tin(entry.getPerformanceYear(), entry.getTin())));
         String previousAco = state.roster() == null ? null : state.roster().latest().getAcoId();
         if (!position.latest().getAcoId().equals(previousAco)) {
             if (previousAco != null) {
@@ -83,7 +84,7 @@ final class DeterminationProcessor implements Processor<String, EligibilityInput
             }
             acoMembers.put(memberKey(position.latest().getAcoId(), entry.getPerformanceYear(), key), key);
         }
-        decide(record, key, state.withRoster(position), tin(EventKeys.tin(entry.getPerformanceYear(), entry.getTin())));
+        apply(record, outcome);
     }
 
     private void facts(Record<String, EligibilityInput> record, ClinicianFacts facts) {
@@ -91,21 +92,21 @@ final class DeterminationProcessor implements Processor<String, EligibilityInput
         ClinicianFacts newest = Versions.newer(state.facts(), facts);
         if (!newest.equals(state.facts())) {
             state = state.withFacts(newest);
-            clinicians.put(record.key(), state);
         }
         String tinKey = EventKeys.tin(facts.getPerformanceYear(), facts.getTin());
         TinState tin = tin(tinKey);
         ClinicianFacts statuses = Versions.newer(tin.statuses(), facts);
         if (statuses.equals(tin.statuses())) {
-            decide(record, record.key(), state, tin);
+            apply(record, evaluate(record.key(), state, tin));
         } else if (tin.statuses() != null && statuses.getSnapshot() == tin.statuses().getSnapshot()
                 && statuses.getTinSpecialStatuses().equals(tin.statuses().getTinSpecialStatuses())) {
             // a newer record restating the TIN's statuses of the same snapshot: no other NPI's determination changes
             TinState restated = tin.withStatuses(statuses);
+            Outcome outcome = evaluate(record.key(), state, restated);
             tins.put(tinKey, restated);
-            decide(record, record.key(), state, restated);
+            apply(record, outcome);
         } else {
-            updateTin(record, tinKey, tin.withStatuses(statuses));
+            updateTin(record, tinKey, tin.withStatuses(statuses), record.key(), state);
         }
     }
 
@@ -116,15 +117,15 @@ final class DeterminationProcessor implements Processor<String, EligibilityInput
             TinState tin = tin(tinKey);
             List<HardshipDecision> newest = HardshipDecisions.with(tin.hardships(), decision);
             if (!newest.equals(tin.hardships())) {
-                updateTin(record, tinKey, tin.withHardships(newest));
+                updateTin(record, tinKey, tin.withHardships(newest), null, null);
             }
             return;
         }
         ClinicianState state = clinician(key);
         List<HardshipDecision> newest = HardshipDecisions.with(state.hardships(), decision);
         if (!newest.equals(state.hardships())) {
-            decide(record, key, state.withHardships(newest),
-                    tin(EventKeys.tin(decision.getPerformanceYear(), decision.getTin())));
+            apply(record, evaluate(key, state.withHardships(newest),
+                    tin(EventKeys.tin(decision.getPerformanceYear(), decision.getTin()))));
         }
     }
 
@@ -140,41 +141,78 @@ final class DeterminationProcessor implements Processor<String, EligibilityInput
         try (KeyValueIterator<String, String> it = acoMembers.prefixScan(acoKey + ":", Serdes.String().serializer())) {
             it.forEachRemaining(kv -> members.add(kv.value));
         }
-        for (String key : members) {
-            ClinicianState state = clinician(key);
-            RosterEntry latest = state.roster().latest();
-            decide(record.withKey(key), key, state, tin(EventKeys.tin(latest.getPerformanceYear(), latest.getTin())));
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            for (String key : members) {
+                ClinicianState state = clinician(key);
+                RosterEntry latest = state.roster() == null ? null : state.roster().latest();
+                // a prefix scan of "{acoId}:{py}:" also matches an ACO id that contains ':' after this one's: skip those
+                if (latest != null && latest.getAcoId().equals(profile.getAcoId())
+                        && latest.getPerformanceYear() == profile.getPerformanceYear()) {
+                    outcomes.add(evaluate(key, state, tin(EventKeys.tin(latest.getPerformanceYear(), latest.getTin()))));
+                }
+            }
+        } catch (RuntimeException e) {
+            if (current == null) {
+                profiles.delete(acoKey);
+            } else {
+                profiles.put(acoKey, current);
+            }
+            throw e;
         }
+        outcomes.forEach(outcome -> apply(record, outcome));
     }
 
-    /** Stores the TIN's new state and re-decides every NPI of the TIN held here. */
-    private void updateTin(Record<String, EligibilityInput> record, String tinKey, TinState tin) {
-        tins.put(tinKey, tin);
-        List<KeyValue<String, ClinicianState>> npis = new ArrayList<>();
+    /**
+     * Re-decides every NPI of the TIN held here under its new state ({@code changedKey}'s own state replaced by
+     * {@code changedState} when not null), then stores everything: all outcomes are computed before anything is
+     * written, so a failure leaves no half-updated TIN.
+     */
+    private void updateTin(Record<String, EligibilityInput> record, String tinKey, TinState tin, String changedKey,
+                           ClinicianState changedState) {
+        List<Outcome> outcomes = new ArrayList<>();
+        boolean changedSeen = false;
         try (KeyValueIterator<String, ClinicianState> it = clinicians.prefixScan(tinKey + ":", Serdes.String().serializer())) {
-            it.forEachRemaining(npis::add);
-        }
-        for (KeyValue<String, ClinicianState> npi : npis) {
-            decide(record.withKey(npi.key), npi.key, npi.value, tin);
-        }
-    }
-
-    /** Stores the TIN/NPI's state and publishes its determination when it has a roster record and the outcome changed. */
-    private void decide(Record<String, ?> record, String key, ClinicianState state, TinState tin) {
-        if (state.roster() != null) {
-            RosterEntry latest = state.roster().latest();
-            List<HardshipDecision> hardships = new ArrayList<>(state.hardships());
-            hardships.addAll(tin.hardships());
-            AcoProfile profile = profiles.get(EventKeys.acoYear(latest.getAcoId(), latest.getPerformanceYear()));
-            ParticipantEligibility determination = decider.decide(
-                    new EligibilityInputs(profile, state.roster(), state.facts(), tin.statuses(), hardships));
-            if (!determination.equals(state.published())) {
-                state = state.withPublished(determination);
-                context.forward(new Record<>(key, determination, record.timestamp()));
+            while (it.hasNext()) {
+                KeyValue<String, ClinicianState> npi = it.next();
+                boolean changed = npi.key.equals(changedKey);
+                changedSeen |= changed;
+                outcomes.add(evaluate(npi.key, changed ? changedState : npi.value, tin));
             }
         }
-        if (!Objects.equals(state, clinicians.get(key))) {
-            clinicians.put(key, state);
+        if (changedKey != null && !changedSeen) {
+            outcomes.add(evaluate(changedKey, changedState, tin));
+        }
+        tins.put(tinKey, tin);
+        outcomes.forEach(outcome -> apply(record, outcome));
+    }
+
+    /** A TIN/NPI's state after a re-decision and the determination to publish, if it changed. */
+    private record Outcome(String key, ClinicianState state, ParticipantEligibility publish) {
+    }
+
+    /** Decides the TIN/NPI when it has a roster record; writes nothing. */
+    private Outcome evaluate(String key, ClinicianState state, TinState tin) {
+        if (state.roster() == null) {
+            return new Outcome(key, state, null);
+        }
+        RosterEntry latest = state.roster().latest();
+        List<HardshipDecision> hardships = new ArrayList<>(state.hardships());
+        hardships.addAll(tin.hardships());
+        AcoProfile profile = profiles.get(EventKeys.acoYear(latest.getAcoId(), latest.getPerformanceYear()));
+        ParticipantEligibility determination = decider.decide(
+                new EligibilityInputs(profile, state.roster(), state.facts(), tin.statuses(), hardships));
+        return determination.equals(state.published()) ? new Outcome(key, state, null)
+                : new Outcome(key, state.withPublished(determination), determination);
+    }
+
+    /** Stores the outcome's state when it changed and publishes its determination, if any. */
+    private void apply(Record<String, ?> record, Outcome outcome) {
+        if (!Objects.equals(outcome.state(), clinicians.get(outcome.key()))) {
+            clinicians.put(outcome.key(), outcome.state());
+        }
+        if (outcome.publish() != null) {
+            context.forward(new Record<>(outcome.key(), outcome.publish(), record.timestamp()));
         }
     }
 

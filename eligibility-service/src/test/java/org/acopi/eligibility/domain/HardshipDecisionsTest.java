@@ -54,4 +54,12 @@ class HardshipDecisionsTest {
         assertThat(HardshipDecisions.latestPerBasis(all)).isEqualTo(reduced);
         assertThat(HardshipDecisions.with(reduced, EHR_PENDING)).as("a duplicate changes nothing").isEqualTo(reduced);
     }
+
+    @Test
+    void aWholeTinDecisionIsOneSlotPerBasisWhetherItsNpiIsNullOrStar() {
+        HardshipDecision approved = tinHardship(2026, HardshipBasis.EXTREME_UNCONTROLLABLE, HardshipStatus.APPROVED).build();
+        HardshipDecision denied = tinHardship(2026, HardshipBasis.EXTREME_UNCONTROLLABLE, HardshipStatus.DENIED)
+                .setNpi("*").setDecidedAt(T0.plusSeconds(60)).build();
+        assertThat(HardshipDecisions.latestPerBasis(List.of(approved, denied))).containsExactly(denied);
+    }
 }

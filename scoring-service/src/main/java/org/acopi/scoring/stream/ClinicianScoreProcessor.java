@@ -3,12 +3,15 @@ package org.acopi.scoring.stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import org.acopi.contracts.EventKeys;
+import org.acopi.events.ClinicianScore;
 import org.acopi.events.EntityType;
 import org.acopi.events.SubmissionScore;
 import org.acopi.scoring.rollup.ClinicianFinalScore;
 import org.acopi.scoring.rollup.ClinicianStanding;
 import org.acopi.scoring.rollup.EntitySubmissionScores;
+import org.acopi.scoring.rollup.LevelCandidate;
 import org.acopi.scoring.rollup.RollupContribution;
 import org.acopi.scoring.rules.ScoringRules;
 import org.acopi.scoring.rules.SubmittingEntity;
@@ -65,7 +68,6 @@ final class ClinicianScoreProcessor implements Processor<String, ScoringInput, S
         if (next.equals(current)) {
             return;
         }
-        entities.put(entityKey, next);
         List<String> affected = new ArrayList<>();
         int year = score.getPerformanceYear();
         switch (score.getEntityType()) {
@@ -73,56 +75,81 @@ final class ClinicianScoreProcessor implements Processor<String, ScoringInput, S
             case GROUP -> scan(clinicians, EventKeys.tin(year, score.getEntityId()) + ":", affected, true);
             case VIRTUAL_GROUP, APM_ENTITY -> scan(members, entityKey + ":", affected, false);
         }
+        // every clinician's new score is worked out before anything is written, so a failure leaves no half-done entity
+        List<Rescore> rescores = new ArrayList<>();
         for (String clinicianKey : affected) {
             ClinicianRecord held = clinicians.get(clinicianKey);
             if (held != null) {
-                rescore(record, clinicianKey, held.levels().standing(), held);
+                Rescore rescore = rescore(clinicianKey, held.levels().standing(), held, entityKey, next);
+                if (rescore != null) {
+                    rescores.add(rescore);
+                }
             }
         }
+        entities.put(entityKey, next);
+        rescores.forEach(r -> apply(record, r));
     }
 
     private void standing(Record<String, ScoringInput> record, ClinicianStanding standing) {
         String key = record.key();
         ClinicianRecord held = clinicians.get(key);
+        Rescore rescore = rescore(key, standing, held, null, null);
         ClinicianStanding before = held == null ? null : held.levels().standing();
         index(key, before == null ? null : wideKey(before, EntityType.VIRTUAL_GROUP, before.virtualGroupId()),
                 wideKey(standing, EntityType.VIRTUAL_GROUP, standing.virtualGroupId()));
         index(key, before == null ? null : wideKey(before, EntityType.APM_ENTITY, before.acoId()),
                 wideKey(standing, EntityType.APM_ENTITY, standing.acoId()));
-        rescore(record, key, standing, held);
+        if (rescore != null) {
+            apply(record, rescore);
+        }
     }
 
-    /** Scores the clinician from the levels held here; publishes and sends its roll-up change only when they differ. */
-    private void rescore(Record<String, ?> record, String key, ClinicianStanding standing, ClinicianRecord held) {
+    /** A clinician's new record and what it publishes: its final score and the roll-up changes for its ACO(s). */
+    private record Rescore(String key, ClinicianRecord next, ClinicianScore score, List<ApmEntityChange> changes) {
+    }
+
+    /**
+     * The clinician scored from the levels held here (with {@code changedEntity} read as {@code changedScores} when not
+     * null), or null when its levels did not change. Writes nothing.
+     */
+    private Rescore rescore(String key, ClinicianStanding standing, ClinicianRecord held, String changedEntity,
+                            EntitySubmissionScores changedScores) {
+        BiFunction<EntityType, String, LevelCandidate> candidate = (level, entityKey) -> entityKey == null ? null
+                : ClinicianLevels.candidate(level, entityKey.equals(changedEntity) ? changedScores : entities.get(entityKey));
         ClinicianLevels levels = new ClinicianLevels(standing,
-                candidate(EntityType.INDIVIDUAL, entityKey(standing, EntityType.INDIVIDUAL,
+                candidate.apply(EntityType.INDIVIDUAL, entityKey(standing, EntityType.INDIVIDUAL,
                         SubmittingEntity.individualId(standing.tin(), standing.npi()))),
-                candidate(EntityType.GROUP, entityKey(standing, EntityType.GROUP, standing.tin())),
-                candidate(EntityType.VIRTUAL_GROUP, wideKey(standing, EntityType.VIRTUAL_GROUP, standing.virtualGroupId())),
-                candidate(EntityType.APM_ENTITY, wideKey(standing, EntityType.APM_ENTITY, standing.acoId())));
+                candidate.apply(EntityType.GROUP, entityKey(standing, EntityType.GROUP, standing.tin())),
+                candidate.apply(EntityType.VIRTUAL_GROUP, wideKey(standing, EntityType.VIRTUAL_GROUP, standing.virtualGroupId())),
+                candidate.apply(EntityType.APM_ENTITY, wideKey(standing, EntityType.APM_ENTITY, standing.acoId())));
         if (held != null && levels.equals(held.levels())) {
-            return;
+            return null;
         }
         var year = rules.year(standing.performanceYear());
-        context.forward(new Record<>(key, new TinOutput(EventMapping.clinicianScore(standing,
-                ClinicianFinalScore.decide(standing, levels.candidates()), year.rulesVersion()), null), record.timestamp()));
+        ClinicianScore score = EventMapping.clinicianScore(standing,
+                ClinicianFinalScore.decide(standing, levels.candidates()), year.rulesVersion());
         RollupEntry contribution = new RollupEntry(standing.acoId(), standing.performanceYear(),
                 RollupContribution.of(standing, levels.candidates(), year.apmEntityRollup()));
         RollupEntry previous = held == null ? null : held.contribution();
+        List<ApmEntityChange> changes = new ArrayList<>(2);
         if (!contribution.equals(previous)) {
             if (previous != null && !previous.acoId().equals(contribution.acoId())) {
-                send(record, ApmEntityChange.contribution(previous.acoId(), previous.performanceYear(), previous.contribution(), null));
+                changes.add(ApmEntityChange.contribution(previous.acoId(), previous.performanceYear(), previous.contribution(), null));
                 previous = null;
             }
-            send(record, ApmEntityChange.contribution(contribution.acoId(), contribution.performanceYear(),
+            changes.add(ApmEntityChange.contribution(contribution.acoId(), contribution.performanceYear(),
                     previous == null ? null : previous.contribution(), contribution.contribution()));
         }
-        clinicians.put(key, new ClinicianRecord(levels, contribution));
+        return new Rescore(key, new ClinicianRecord(levels, contribution), score, changes);
     }
 
-    private void send(Record<String, ?> record, ApmEntityChange change) {
-        context.forward(new Record<>(EventKeys.acoYear(change.acoId(), change.performanceYear()),
-                new TinOutput(null, change), record.timestamp()));
+    private void apply(Record<String, ?> record, Rescore rescore) {
+        clinicians.put(rescore.key(), rescore.next());
+        context.forward(new Record<>(rescore.key(), new TinOutput(rescore.score(), null), record.timestamp()));
+        for (ApmEntityChange change : rescore.changes()) {
+            context.forward(new Record<>(EventKeys.acoYear(change.acoId(), change.performanceYear()),
+                    new TinOutput(null, change), record.timestamp()));
+        }
     }
 
     /** Moves the clinician's entry in the member index of a virtual group or ACO when the one it names changes. */
@@ -136,10 +163,6 @@ final class ClinicianScoreProcessor implements Processor<String, ScoringInput, S
         if (after != null) {
             members.put(after + ":" + clinicianKey, clinicianKey);
         }
-    }
-
-    private org.acopi.scoring.rollup.LevelCandidate candidate(EntityType level, String entityKey) {
-        return entityKey == null ? null : ClinicianLevels.candidate(level, entities.get(entityKey));
     }
 
     private static String entityKey(ClinicianStanding standing, EntityType type, String entityId) {
