@@ -18,10 +18,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 import org.acopi.contracts.EventKeys;
 import org.acopi.contracts.Topic;
@@ -632,6 +635,42 @@ class EligibilityTopologyTest {
 
         send(tinHardship(2026, HardshipBasis.EXTREME_UNCONTROLLABLE, HardshipStatus.APPROVED).build());
         assertThat(latest()).containsOnlyKeys(key(2026, NPI), key(2026, NPI_2));
+    }
+
+    /**
+     * Every arrival order of one TIN's inputs (two rosters, one of them moving ACO at a later snapshot, facts with
+     * TIN statuses that a newer record clears, own and whole-TIN hardships, two ACO profiles) ends with the same last
+     * determination per TIN/NPI: versions decide, never arrival (design.md §5).
+     */
+    @Test
+    void everyArrivalOrderEndsWithTheSameDeterminations() {
+        List<Runnable> inputs = List.of(
+                () -> send(aco(2026).build()),
+                () -> send(aco(2026).setAcoId("B5678").setAllFqhcRhc(true).build()),
+                () -> send(roster(2026, NPI).build()),
+                () -> send(roster(2026, NPI_2).build()),
+                () -> send(roster(2026, NPI_2).setAcoId("B5678").setSnapshot(4).setEventId("r-b-4").setRecordedAt(T0.plusSeconds(3600)).build()),
+                () -> send(facts(2026, NPI).setTinSpecialStatuses(List.of(SpecialStatus.SMALL_PRACTICE)).build()),
+                () -> send(facts(2026, NPI_2).setAsOf(T0.plusSeconds(60)).build()),
+                () -> send(hardship(2026, HardshipBasis.INSUFFICIENT_INTERNET, HardshipStatus.PENDING).build()),
+                () -> send(tinHardship(2026, HardshipBasis.EXTREME_UNCONTROLLABLE, HardshipStatus.DENIED).build()));
+        Map<String, ParticipantEligibility> first = null;
+        Random random = new Random(20261206);
+        for (int run = 0; run < 25; run++) {
+            List<Runnable> order = new ArrayList<>(inputs);
+            Collections.shuffle(order, random);
+            driver.close();
+            start();
+            order.forEach(Runnable::run);
+            Map<String, ParticipantEligibility> last = latest();
+            assertThat(last).containsOnlyKeys(key(2026, NPI), key(2026, NPI_2));
+            if (first == null) {
+                first = last;
+                assertThat(first.get(key(2026, NPI_2)).getReasonCodes().get(0)).isEqualTo(ReasonCodes.ACO_ALL_FQHC);
+            } else {
+                assertThat(last).as("order %s", run).isEqualTo(first);
+            }
+        }
     }
 
     /**
