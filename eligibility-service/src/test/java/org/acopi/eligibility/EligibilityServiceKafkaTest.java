@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.acopi.contracts.EventKeys;
 import org.acopi.contracts.Identifiers;
 import org.acopi.contracts.TinPartitioner;
@@ -19,12 +20,14 @@ import org.acopi.events.HardshipBasis;
 import org.acopi.events.HardshipStatus;
 import org.acopi.events.ParticipantEligibility;
 import org.acopi.support.deadletter.DeadLetters;
+import org.acopi.support.kafka.TopicProvisioner;
 import org.acopi.support.test.KafkaTestClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +48,18 @@ class EligibilityServiceKafkaTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    TopicProvisioner topicProvisioner;
+
+    /**
+     * Produces only once the service has created its topics: a test producer racing the broker's auto-creation of the
+     * same topic can get OutOfOrderSequenceException on an idempotent producer and lose its records.
+     */
+    @BeforeEach
+    void topicsExist() throws Exception {
+        topicProvisioner.ready().get(60, TimeUnit.SECONDS);
+    }
 
     @Test
     void publishesDeterminationsAndDeadLettersBadInput() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.acopi.contracts.EventKeys;
 import org.acopi.contracts.Identifiers;
@@ -22,12 +23,14 @@ import org.acopi.events.ReweightingKind;
 import org.acopi.scoring.fixtures.Events;
 import org.acopi.scoring.rules.SubmittingEntity;
 import org.acopi.support.deadletter.DeadLetters;
+import org.acopi.support.kafka.TopicProvisioner;
 import org.acopi.support.streams.ManagedKafkaStreams;
 import org.acopi.support.test.KafkaTestClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +65,18 @@ class ScoringServiceKafkaTest {
     ScoringServiceKafkaTest(EmbeddedKafkaBroker broker, ManagedKafkaStreams streams) {
         this.broker = broker;
         this.streams = streams;
+    }
+
+    @Autowired
+    TopicProvisioner topicProvisioner;
+
+    /**
+     * Produces only once the service has created its topics: a test producer racing the broker's auto-creation of the
+     * same topic can get OutOfOrderSequenceException on an idempotent producer and lose its records.
+     */
+    @BeforeEach
+    void topicsExist() throws Exception {
+        topicProvisioner.ready().get(60, TimeUnit.SECONDS);
     }
 
     @Test

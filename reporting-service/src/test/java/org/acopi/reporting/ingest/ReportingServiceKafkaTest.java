@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.acopi.contracts.EventKeys;
 import org.acopi.contracts.Topic;
 import org.acopi.contracts.Topics;
@@ -33,6 +34,7 @@ import org.acopi.reporting.publicreport.PublicReport;
 import org.acopi.reporting.publicreport.PublicReports;
 import org.acopi.reporting.stream.ReportingTopology;
 import org.acopi.support.deadletter.DeadLetters;
+import org.acopi.support.kafka.TopicProvisioner;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,6 +47,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -92,6 +95,18 @@ class ReportingServiceKafkaTest {
     @AfterAll
     static void stopMongo() {
         MONGO.close();
+    }
+
+    @Autowired
+    TopicProvisioner topicProvisioner;
+
+    /**
+     * Produces only once the service has created its topics: a test producer racing the broker's auto-creation of the
+     * same topic can get OutOfOrderSequenceException on an idempotent producer and lose its records.
+     */
+    @BeforeEach
+    void topicsExist() throws Exception {
+        topicProvisioner.ready().get(60, TimeUnit.SECONDS);
     }
 
     @Test
