@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.acopi.contracts.EventKeys;
 import org.acopi.events.ClinicianScore;
 import org.acopi.events.EntityType;
@@ -16,6 +17,7 @@ import org.acopi.scoring.rollup.RollupContribution;
 import org.acopi.scoring.rules.ScoringRules;
 import org.acopi.scoring.rules.SubmittingEntity;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -72,8 +74,8 @@ final class ClinicianScoreProcessor implements Processor<String, ScoringInput, S
         int year = score.getPerformanceYear();
         switch (score.getEntityType()) {
             case INDIVIDUAL -> affected.add(year + ":" + score.getEntityId());
-            case GROUP -> scan(clinicians, EventKeys.tin(year, score.getEntityId()) + ":", affected, true);
-            case VIRTUAL_GROUP, APM_ENTITY -> scan(members, entityKey + ":", affected, false);
+            case GROUP -> scan(clinicians, EventKeys.tin(year, score.getEntityId()) + ":", kv -> kv.key, affected);
+            case VIRTUAL_GROUP, APM_ENTITY -> scan(members, entityKey + ":", kv -> kv.value, affected);
         }
         // every clinician's new score is worked out before anything is written, so a failure leaves no half-done entity
         List<Rescore> rescores = new ArrayList<>();
@@ -173,9 +175,11 @@ final class ClinicianScoreProcessor implements Processor<String, ScoringInput, S
         return entityId == null ? null : entityKey(standing, type, entityId);
     }
 
-    private static <V> void scan(KeyValueStore<String, V> store, String prefix, List<String> into, boolean keys) {
+    /** Adds the clinician key of every entry of {@code store} under {@code prefix} to {@code into}. */
+    private static <V> void scan(KeyValueStore<String, V> store, String prefix, Function<KeyValue<String, V>, String> clinicianKey,
+                                 List<String> into) {
         try (KeyValueIterator<String, V> it = store.prefixScan(prefix, Serdes.String().serializer())) {
-            it.forEachRemaining(kv -> into.add(keys ? kv.key : (String) kv.value));
+            it.forEachRemaining(kv -> into.add(clinicianKey.apply(kv)));
         }
     }
 }
