@@ -70,12 +70,7 @@ public final class EligibilityTopology {
 
         // 2. Ingress: a record read from its TIN's partition (acopi's producers use TinPartitioner) stays; one that an
         //    external producer placed elsewhere is moved there through one repartition topic
-        KStream<String, EligibilityInput> placed = tinInputs.processValues(
-                () -> TinPlacement.<EligibilityInput>filter(inputPartitions, true), Named.as("on-tin-partition"));
-        KStream<String, EligibilityInput> moved = tinInputs
-                .processValues(() -> TinPlacement.<EligibilityInput>filter(inputPartitions, false), Named.as("off-tin-partition"))
-                .repartition(Repartitioned.<String, EligibilityInput>as("inputs-by-tin").withKeySerde(keys)
-                        .withValueSerde(inputSerde).withStreamPartitioner(TinPlacement.byTin()));
+        KStream<String, EligibilityInput> placed = TinPlacement.onTinPartition(tinInputs, "inputs-by-tin", inputSerde, inputPartitions);
 
         // 3. ACO profiles: validate, then fan out to every partition, where each task re-decides the ACO's NPIs it holds
         KStream<String, EligibilityInput> profiles = source(builder, Topics.ACO_PROFILES)
@@ -93,8 +88,7 @@ public final class EligibilityTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACO_PROFILES_STORE), keys,
                 Topics.ACO_PROFILES.valueSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACO_MEMBERS_STORE), keys, keys).withCachingEnabled());
-        placed.merge(moved, Named.as("all-on-tin-partition"))
-                .merge(profiles, Named.as("with-aco-profiles"))
+        placed.merge(profiles, Named.as("with-aco-profiles"))
                 .process(() -> new DeterminationProcessor(rules), Named.as("decide"),
                         CLINICIANS_STORE, TINS_STORE, ACO_PROFILES_STORE, ACO_MEMBERS_STORE)
                 .to(Topics.PARTICIPANT_ELIGIBILITY.name(), Produced.with(keys, Topics.PARTICIPANT_ELIGIBILITY.valueSerde())

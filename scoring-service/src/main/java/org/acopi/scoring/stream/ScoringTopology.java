@@ -94,7 +94,7 @@ public final class ScoringTopology {
 
         // 2. Ingress: a score read from its TIN's partition (or, for a wide entity, its key's) stays; one an external
         //    producer placed elsewhere moves there, so one submitter's versions always meet in one task.
-        KStream<String, SubmissionScore> placed = onTinPartition(scored, "submission-scores-by-tin", submissionScores, inputPartitions);
+        KStream<String, SubmissionScore> placed = TinPlacement.onTinPartition(scored, "submission-scores-by-tin", submissionScores, inputPartitions);
 
         // 3. Within a submitter the newest submittedAt wins; stale, duplicate and replayed versions stop here.
         KStream<String, SubmissionScore> newest = placed.processValues(
@@ -129,7 +129,7 @@ public final class ScoringTopology {
                     EventMetrics.processed(Topics.PARTICIPANT_ELIGIBILITY.name());
                     return edge.checkEligibility(key, present);
                 }, Named.as("check-eligibility"));
-        KStream<String, ScoringInput> standings = onTinPartition(checked, "eligibility-by-tin", eligibilities, inputPartitions)
+        KStream<String, ScoringInput> standings = TinPlacement.onTinPartition(checked, "eligibility-by-tin", eligibilities, inputPartitions)
                 .mapValues(e -> ScoringInput.of(EventMapping.standing(e)), Named.as("standing"));
 
         // 7. Per TIN: keep entity scores and standings, re-score the clinicians a change concerns (highest level wins).
@@ -173,16 +173,6 @@ public final class ScoringTopology {
                         Produced.with(keys, Topics.APM_ENTITY_SCORES.valueSerde()).withName("apm-entity-scores"));
 
         return builder.build();
-    }
-
-    /** Records read from their TIN's partition, merged with the others moved there through {@code name}. */
-    private static <V> KStream<String, V> onTinPartition(KStream<String, V> stream, String name, Serde<V> serde, int partitions) {
-        KStream<String, V> moved = stream
-                .processValues(() -> TinPlacement.<V>filter(partitions, false), Named.as(name + "-off-partition"))
-                .repartition(Repartitioned.<String, V>as(name).withKeySerde(Serdes.String()).withValueSerde(serde)
-                        .withStreamPartitioner(TinPlacement.byTin()));
-        return stream.processValues(() -> TinPlacement.<V>filter(partitions, true), Named.as(name + "-on-partition"))
-                .merge(moved, Named.as(name + "-placed"));
     }
 
     private static boolean isWide(EntityType type) {

@@ -5,6 +5,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.acopi.contracts.TinPartitioner;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -30,6 +35,20 @@ public final class TinPlacement {
     public static <V> StreamPartitioner<String, V> toEveryPartition() {
         return (topic, key, value, partitions) ->
                 Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * The ingress step: the records of {@code stream} read from their TIN's partition as they are, merged with the
+     * others moved there through the repartition topic {@code <name>-repartition} (only those cost a write), for input
+     * topics of {@code partitions} partitions.
+     */
+    public static <V> KStream<String, V> onTinPartition(KStream<String, V> stream, String name, Serde<V> serde, int partitions) {
+        KStream<String, V> moved = stream
+                .processValues(() -> TinPlacement.<V>filter(partitions, false), Named.as(name + "-off-partition"))
+                .repartition(Repartitioned.<String, V>as(name).withKeySerde(Serdes.String()).withValueSerde(serde)
+                        .withStreamPartitioner(byTin()));
+        return stream.processValues(() -> TinPlacement.<V>filter(partitions, true), Named.as(name + "-on-partition"))
+                .merge(moved, Named.as(name + "-placed"));
     }
 
     /**
