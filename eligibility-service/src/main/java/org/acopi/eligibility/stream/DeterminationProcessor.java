@@ -2,7 +2,6 @@ package org.acopi.eligibility.stream;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.acopi.contracts.EventKeys;
 import org.acopi.eligibility.domain.EligibilityDecider;
 import org.acopi.eligibility.domain.EligibilityInputs;
@@ -76,7 +75,7 @@ final class DeterminationProcessor implements Processor<String, EligibilityInput
         if (position.equals(state.roster())) {
             return;
         }
-        Outcome outcome = evaluate(key, state.withRoster(position), tin(EventKeys.tin(entry.getPerformanceYear(), entry.getTin())));
+        Outcome outcome = evaluate(key, state, state.withRoster(position), tin(EventKeys.tin(entry.getPerformanceYear(), entry.getTin())));
         String previousAco = state.roster() == null ? null : state.roster().latest().getAcoId();
         if (!position.latest().getAcoId().equals(previousAco)) {
             if (previousAco != null) {
@@ -88,7 +87,8 @@ final class DeterminationProcessor implements Processor<String, EligibilityInput
     }
 
     private void facts(Record<String, EligibilityInput> record, ClinicianFacts facts) {
-        ClinicianState state = clinician(record.key());
+        ClinicianState stored = clinician(record.key());
+        ClinicianState state = stored;
         ClinicianFacts newest = Versions.newer(state.facts(), facts);
         if (!newest.equals(state.facts())) {
             state = state.withFacts(newest);
@@ -97,12 +97,12 @@ final class DeterminationProcessor implements Processor<String, EligibilityInput
         TinState tin = tin(tinKey);
         ClinicianFacts statuses = Versions.newer(tin.statuses(), facts);
         if (statuses.equals(tin.statuses())) {
-            apply(record, evaluate(record.key(), state, tin));
+            apply(record, evaluate(record.key(), stored, state, tin));
         } else if (tin.statuses() != null && statuses.getSnapshot() == tin.statuses().getSnapshot()
                 && statuses.getTinSpecialStatuses().equals(tin.statuses().getTinSpecialStatuses())) {
             // a newer record restating the TIN's statuses of the same snapshot: no other NPI's determination changes
             TinState restated = tin.withStatuses(statuses);
-            Outcome outcome = evaluate(record.key(), state, restated);
+            Outcome outcome = evaluate(record.key(), stored, state, restated);
             tins.put(tinKey, restated);
             apply(record, outcome);
         } else {
@@ -124,7 +124,7 @@ final class DeterminationProcessor implements Processor<String, EligibilityInput
         ClinicianState state = clinician(key);
         List<HardshipDecision> newest = HardshipDecisions.with(state.hardships(), decision);
         if (!newest.equals(state.hardships())) {
-            apply(record, evaluate(key, state.withHardships(newest),
+            apply(record, evaluate(key, state, state.withHardships(newest),
                     tin(EventKeys.tin(decision.getPerformanceYear(), decision.getTin()))));
         }
     }
@@ -149,7 +149,7 @@ final class DeterminationProcessor implements Processor<String, EligibilityInput
                 // a prefix scan of "{acoId}:{py}:" also matches an ACO id that contains ':' after this one's: skip those
                 if (latest != null && latest.getAcoId().equals(profile.getAcoId())
                         && latest.getPerformanceYear() == profile.getPerformanceYear()) {
-                    outcomes.add(evaluate(key, state, tin(EventKeys.tin(latest.getPerformanceYear(), latest.getTin()))));
+                    outcomes.add(evaluate(key, state, state, tin(EventKeys.tin(latest.getPerformanceYear(), latest.getTin()))));
                 }
             }
         } catch (RuntimeException e) {
@@ -177,24 +177,30 @@ final class DeterminationProcessor implements Processor<String, EligibilityInput
                 KeyValue<String, ClinicianState> npi = it.next();
                 boolean changed = npi.key.equals(changedKey);
                 changedSeen |= changed;
-                outcomes.add(evaluate(npi.key, changed ? changedState : npi.value, tin));
+                outcomes.add(evaluate(npi.key, npi.value, changed ? changedState : npi.value, tin));
             }
         }
         if (changedKey != null && !changedSeen) {
-            outcomes.add(evaluate(changedKey, changedState, tin));
+            outcomes.add(evaluate(changedKey, ClinicianState.EMPTY, changedState, tin));
         }
         tins.put(tinKey, tin);
         outcomes.forEach(outcome -> apply(record, outcome));
     }
 
-    /** A TIN/NPI's state after a re-decision and the determination to publish, if it changed. */
-    private record Outcome(String key, ClinicianState state, ParticipantEligibility publish) {
+    /**
+     * A TIN/NPI's state after a re-decision, whether it differs from the stored one, and the determination to publish
+     * if it changed.
+     */
+    private record Outcome(String key, ClinicianState state, boolean changed, ParticipantEligibility publish) {
     }
 
-    /** Decides the TIN/NPI when it has a roster record; writes nothing. */
-    private Outcome evaluate(String key, ClinicianState state, TinState tin) {
+    /**
+     * Decides the TIN/NPI when it has a roster record, from {@code state} (its stored state {@code stored} with this
+     * input applied; {@link ClinicianState#EMPTY} when none is stored); writes nothing.
+     */
+    private Outcome evaluate(String key, ClinicianState stored, ClinicianState state, TinState tin) {
         if (state.roster() == null) {
-            return new Outcome(key, state, null);
+            return new Outcome(key, state, !state.equals(stored), null);
         }
         RosterEntry latest = state.roster().latest();
         List<HardshipDecision> hardships = new ArrayList<>(state.hardships());
@@ -202,13 +208,15 @@ final class DeterminationProcessor implements Processor<String, EligibilityInput
         AcoProfile profile = profiles.get(EventKeys.acoYear(latest.getAcoId(), latest.getPerformanceYear()));
         ParticipantEligibility determination = decider.decide(
                 new EligibilityInputs(profile, state.roster(), state.facts(), tin.statuses(), hardships));
-        return determination.equals(state.published()) ? new Outcome(key, state, null)
-                : new Outcome(key, state.withPublished(determination), determination);
+        if (determination.equals(state.published())) {
+            return new Outcome(key, state, !state.equals(stored), null);
+        }
+        return new Outcome(key, state.withPublished(determination), true, determination);
     }
 
     /** Stores the outcome's state when it changed and publishes its determination, if any. */
     private void apply(Record<String, ?> record, Outcome outcome) {
-        if (!Objects.equals(outcome.state(), clinicians.get(outcome.key()))) {
+        if (outcome.changed()) {
             clinicians.put(outcome.key(), outcome.state());
         }
         if (outcome.publish() != null) {
